@@ -1,0 +1,101 @@
+// CIDR parsing and checks, on ipaddr.js. One place for every CIDR rule the package applies.
+import * as ipaddr from "ipaddr.js";
+import { InputError } from "./errors";
+
+export type IpVersion = 4 | 6;
+
+export interface ParsedCidr {
+    /** The CIDR as given. */
+    text: string;
+    version: IpVersion;
+    address: ipaddr.IPv4 | ipaddr.IPv6;
+    prefix: number;
+}
+
+/** Why a CIDR is unusable, or undefined when it is a valid network address with no host bits set. */
+export function cidrProblem(text: string): string | undefined {
+    if (typeof text !== "string" || !/^[0-9a-fA-F.:]+\/\d{1,3}$/.test(text.trim()) || text.trim() !== text) {
+        return "not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
+    }
+    let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+    try {
+        parsed = ipaddr.parseCIDR(text);
+    } catch {
+        return "not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
+    }
+    const [address, prefix] = parsed;
+    if (address.kind() === "ipv4" && !ipaddr.IPv4.isValidFourPartDecimal(text.split("/")[0])) {
+        return "not a CIDR block (an IPv4 address needs four decimal parts)";
+    }
+    const network = networkAddress(address, prefix);
+    if (network !== address.toString()) {
+        return `host bits are set (the network address for /${prefix} is ${network}/${prefix})`;
+    }
+    return undefined;
+}
+
+function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): string {
+    if (address.kind() === "ipv4") return ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
+    return ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${prefix}`).toString();
+}
+
+/** Parses a CIDR that `cidrProblem` accepts; throws InputError naming `arg` otherwise. */
+export function parseCidr(text: string, arg: string): ParsedCidr {
+    const problem = cidrProblem(text);
+    if (problem) throw new InputError(arg, `${JSON.stringify(text)} is ${problem}`);
+    const [address, prefix] = ipaddr.parseCIDR(text);
+    return { text, version: address.kind() === "ipv4" ? 4 : 6, address, prefix };
+}
+
+/** The IP version of a CIDR string, or undefined when it is not a valid CIDR. */
+export function cidrVersion(text: string): IpVersion | undefined {
+    try {
+        return ipaddr.parseCIDR(text)[0].kind() === "ipv4" ? 4 : 6;
+    } catch {
+        return undefined;
+    }
+}
+
+/** True when CIDR `inner` lies wholly inside CIDR `outer` (same IP version). */
+export function cidrContains(outer: string, inner: string): boolean {
+    const [oa, op] = ipaddr.parseCIDR(outer);
+    const [ia, ip] = ipaddr.parseCIDR(inner);
+    if (oa.kind() !== ia.kind() || ip < op) return false;
+    return ia.match(oa, op);
+}
+
+/** True when the two CIDRs share any address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+    return cidrContains(a, b) || cidrContains(b, a);
+}
+
+/** Fraction of the IPv4 or IPv6 address space a set of CIDRs covers (overlaps counted once). */
+export function addressSpaceCovered(cidrs: string[], version: IpVersion): number {
+    const bits = version === 4 ? 32 : 128;
+    const blocks = cidrs
+        .filter((c) => cidrVersion(c) === version)
+        .map((c) => ipaddr.parseCIDR(c))
+        .map(([a, p]) => ({ start: toBigInt(a), size: 1n << BigInt(bits - p) }))
+        .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+    let covered = 0n;
+    let end = 0n;
+    for (const { start, size } of blocks) {
+        const s = start > end ? start : end;
+        const e = start + size;
+        if (e > s) covered += e - s;
+        if (e > end) end = e;
+    }
+    return Number((covered * 1_000_000n) / (1n << BigInt(bits))) / 1_000_000;
+}
+
+function toBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
+    return address.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
+}
+
+/**
+ * A resource-name suffix for a CIDR: stable and readable (`10.0.0.0/16` -> `10-0-0-0-16`,
+ * `2001:db8::/32` -> `2001-db8--32`), so a child keyed by CIDR keeps its name when the list is reordered.
+ */
+export function cidrSlug(cidr: string): string {
+    return cidr.toLowerCase().replace(/[.:/]/g, "-");
+}

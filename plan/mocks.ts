@@ -1,0 +1,411 @@
+// Mock AWS used by the offline plan and the tests: `pulumi.runtime.setMocks` with values shaped like what AWS
+// returns (ids, ARNs, endpoint URLs, VPC attributes, AZs), and a recorder that keeps every registered
+// resource with its parent so the plan can print a tree.
+//
+// Values are deterministic (derived from the resource's type and name) so plans and tests are repeatable.
+// `world` holds the facts a program may look up (VPCs, subnets, DHCP options, endpoint services); tests
+// change it to describe the account they need and call `reset()` afterwards.
+import * as crypto from "crypto";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface MockVpc {
+    id: string;
+    cidrBlock: string;
+    /** Extra IPv4 CIDR blocks associated with the VPC. */
+    secondaryCidrBlocks?: string[];
+    ipv6CidrBlock?: string;
+    enableDnsSupport: boolean;
+    enableDnsHostnames: boolean;
+    dhcpOptionsId: string;
+}
+
+export interface MockSubnet {
+    id: string;
+    vpcId: string;
+    cidrBlock: string;
+    availabilityZone: string;
+    availabilityZoneId: string;
+}
+
+/** The facts a mocked account holds; tests replace parts of it. */
+export interface MockWorld {
+    region: string;
+    accountId: string;
+    organizationId: string;
+    vpcs: Record<string, MockVpc>;
+    subnets: Record<string, MockSubnet>;
+    /** DHCP options set id -> domain name servers. */
+    dhcpOptions: Record<string, string[]>;
+    /**
+     * Endpoint-service overrides by short service name (`ecr.api`); a missing entry gets the default name
+     * `com.amazonaws.<region>.<service>` offered in every AZ of the region.
+     */
+    endpointServices: Record<string, { serviceName?: string; availabilityZones?: string[]; serviceType?: string }>;
+}
+
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    custom: boolean;
+    id?: string;
+    inputs: Record<string, any>;
+    /** Outputs a component registered with `registerOutputs` (components only). */
+    outputs?: Record<string, any>;
+}
+
+export interface RecordedCall {
+    token: string;
+    inputs: Record<string, any>;
+}
+
+/** Short, stable hex derived from a seed: the same resource always gets the same id. */
+export function stableHex(seed: string, length: number): string {
+    let out = "";
+    for (let i = 0; out.length < length; i++) {
+        out += crypto.createHash("sha256").update(`${seed}#${i}`).digest("hex");
+    }
+    return out.slice(0, length);
+}
+
+export function partitionOf(region: string): { partition: string; dnsSuffix: string } {
+    if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
+    if (region.startsWith("us-gov-")) return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
+    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+}
+
+export function azsOf(region: string): string[] {
+    return ["a", "b", "c"].map((l) => `${region}${l}`);
+}
+
+export function defaultWorld(region = "us-east-1"): MockWorld {
+    const vpcId = "vpc-0a1b2c3d4e5f60718";
+    const azs = azsOf(region);
+    const subnets: Record<string, MockSubnet> = {};
+    ["0d1e2f3a4b5c6d7e8", "0e2f3a4b5c6d7e8f9", "0f3a4b5c6d7e8f90a"].forEach((suffix, i) => {
+        const id = `subnet-${suffix}`;
+        subnets[id] = {
+            id,
+            vpcId,
+            cidrBlock: `10.0.${i * 32}.0/19`,
+            availabilityZone: azs[i],
+            availabilityZoneId: `use1-az${i + 1}`,
+        };
+    });
+    return {
+        region,
+        accountId: "123456789012",
+        organizationId: "o-a1b2c3d4e5",
+        vpcs: {
+            [vpcId]: {
+                id: vpcId,
+                cidrBlock: "10.0.0.0/16",
+                enableDnsSupport: true,
+                enableDnsHostnames: true,
+                dhcpOptionsId: "dopt-0a1b2c3d4e5f60718",
+            },
+        },
+        subnets,
+        dhcpOptions: { "dopt-0a1b2c3d4e5f60718": ["AmazonProvidedDNS"] },
+        endpointServices: {},
+    };
+}
+
+type ResourceHandler = (args: pulumi.runtime.MockResourceArgs, world: MockWorld, id: string) => Record<string, any>;
+type CallHandler = (inputs: Record<string, any>, world: MockWorld) => Record<string, any>;
+
+function arnOf(world: MockWorld, service: string, resource: string): string {
+    return `arn:${partitionOf(world.region).partition}:${service}:${world.region}:${world.accountId}:${resource}`;
+}
+
+function vpcOf(world: MockWorld, id: string): MockVpc {
+    return (
+        world.vpcs[id] ?? {
+            id,
+            cidrBlock: "10.1.0.0/16",
+            enableDnsSupport: true,
+            enableDnsHostnames: true,
+            dhcpOptionsId: "dopt-0a1b2c3d4e5f60718",
+        }
+    );
+}
+
+/** Resource id prefixes AWS uses, by Pulumi type token. */
+const idPrefixes: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc-",
+    "aws:ec2/subnet:Subnet": "subnet-",
+    "aws:ec2/securityGroup:SecurityGroup": "sg-",
+    "aws:ec2/routeTable:RouteTable": "rtb-",
+    "aws:ec2/internetGateway:InternetGateway": "igw-",
+    "aws:ec2/natGateway:NatGateway": "nat-",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+    "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": "pcx-",
+    "aws:ec2/instance:Instance": "i-",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
+    "aws:route53/resolverEndpoint:ResolverEndpoint": "rslvr-",
+    "aws:route53/resolverRule:ResolverRule": "rslvr-rr-",
+    "aws:route53/resolverRuleAssociation:ResolverRuleAssociation": "rslvr-rrassoc-",
+};
+
+/** Mocked outputs by resource type: what AWS fills in beyond the inputs. */
+const resourceHandlers: Record<string, ResourceHandler> = {
+    "aws:eks/cluster:Cluster": (args, world, id) => {
+        const name = args.inputs.name ?? args.name;
+        const hex = stableHex(`cluster:${name}`, 32).toUpperCase();
+        const ipv6 = args.inputs.kubernetesNetworkConfig?.ipFamily === "ipv6";
+        const cn = world.region.startsWith("cn-");
+        const suffix = ipv6
+            ? cn
+                ? "api.amazonwebservices.com.cn"
+                : "api.aws"
+            : cn
+              ? "eks.amazonaws.com.cn"
+              : "eks.amazonaws.com";
+        const vpcConfig = args.inputs.vpcConfig ?? {};
+        return {
+            name,
+            arn: arnOf(world, "eks", `cluster/${name}`),
+            endpoint: `https://${hex}.gr7.${world.region}.${suffix}`,
+            version: args.inputs.version ?? "1.33",
+            platformVersion: "eks.5",
+            status: "ACTIVE",
+            certificateAuthority: {
+                data: Buffer.from(`-----BEGIN CERTIFICATE-----\nMIIC${stableHex(name, 40)}\n-----END CERTIFICATE-----\n`).toString(
+                    "base64",
+                ),
+            },
+            identities: [{ oidcs: [{ issuer: `https://oidc.eks.${world.region}.${partitionOf(world.region).dnsSuffix}/id/${hex}` }] }],
+            vpcConfig: {
+                ...vpcConfig,
+                endpointPublicAccess: vpcConfig.endpointPublicAccess ?? true,
+                endpointPrivateAccess: vpcConfig.endpointPrivateAccess ?? false,
+                publicAccessCidrs: vpcConfig.publicAccessCidrs ?? ["0.0.0.0/0"],
+                clusterSecurityGroupId: `sg-${stableHex(`cluster-sg:${name}`, 17)}`,
+                vpcId: Object.keys(world.vpcs)[0],
+            },
+            kubernetesNetworkConfig: {
+                ipFamily: ipv6 ? "ipv6" : "ipv4",
+                serviceIpv4Cidr: args.inputs.kubernetesNetworkConfig?.serviceIpv4Cidr ?? "172.20.0.0/16",
+            },
+            id,
+        };
+    },
+    "aws:ec2/vpc:Vpc": (args, world, id) => ({
+        arn: arnOf(world, "ec2", `vpc/${id}`),
+        enableDnsSupport: args.inputs.enableDnsSupport ?? true,
+        enableDnsHostnames: args.inputs.enableDnsHostnames ?? false,
+        defaultSecurityGroupId: `sg-${stableHex(`default:${id}`, 17)}`,
+        mainRouteTableId: `rtb-${stableHex(`main:${id}`, 17)}`,
+        dhcpOptionsId: "dopt-0a1b2c3d4e5f60718",
+    }),
+    "aws:ec2/subnet:Subnet": (args, world, id) => ({
+        arn: arnOf(world, "ec2", `subnet/${id}`),
+        availabilityZone: args.inputs.availabilityZone ?? azsOf(world.region)[0],
+    }),
+    "aws:ec2/securityGroup:SecurityGroup": (args, world, id) => ({
+        arn: arnOf(world, "ec2", `security-group/${id}`),
+        ownerId: world.accountId,
+    }),
+    "aws:iam/role:Role": (args, world) => ({
+        arn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:role/${args.inputs.name ?? args.name}`,
+    }),
+};
+
+function describeVpc(world: MockWorld, id: string): Record<string, any> {
+    const vpc = vpcOf(world, id);
+    const blocks = [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])];
+    return {
+        id: vpc.id,
+        arn: arnOf(world, "ec2", `vpc/${vpc.id}`),
+        cidrBlock: vpc.cidrBlock,
+        cidrBlockAssociations: blocks.map((cidrBlock, i) => ({
+            associationId: `vpc-cidr-assoc-${stableHex(`${vpc.id}:${i}`, 17)}`,
+            cidrBlock,
+            state: "associated",
+        })),
+        ipv6CidrBlock: vpc.ipv6CidrBlock ?? "",
+        enableDnsSupport: vpc.enableDnsSupport,
+        enableDnsHostnames: vpc.enableDnsHostnames,
+        dhcpOptionsId: vpc.dhcpOptionsId,
+        ownerId: world.accountId,
+        state: "available",
+    };
+}
+
+/** Mocked results of provider functions (data sources), by token. */
+const callHandlers: Record<string, CallHandler> = {
+    "aws:index/getRegion:getRegion": (_inputs, world) => ({
+        id: world.region,
+        name: world.region,
+        region: world.region,
+        endpoint: `ec2.${world.region}.${partitionOf(world.region).dnsSuffix}`,
+        description: world.region,
+    }),
+    "aws:index/getPartition:getPartition": (_inputs, world) => {
+        const { partition, dnsSuffix } = partitionOf(world.region);
+        return { id: partition, partition, dnsSuffix, reverseDnsPrefix: dnsSuffix.split(".").reverse().join(".") };
+    },
+    "aws:index/getCallerIdentity:getCallerIdentity": (_inputs, world) => ({
+        id: world.accountId,
+        accountId: world.accountId,
+        arn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:role/platform-deployer`,
+        userId: "AROAEXAMPLEID:platform",
+    }),
+    "aws:organizations/getOrganization:getOrganization": (_inputs, world) => ({
+        id: world.organizationId,
+        arn: `arn:aws:organizations::${world.accountId}:organization/${world.organizationId}`,
+        masterAccountId: world.accountId,
+    }),
+    "aws:ec2/getVpc:getVpc": (inputs, world) => describeVpc(world, inputs.id ?? Object.keys(world.vpcs)[0]),
+    "aws:ec2/getVpcDhcpOptions:getVpcDhcpOptions": (inputs, world) => {
+        const id = inputs.dhcpOptionsId;
+        const servers = world.dhcpOptions[id];
+        if (!servers) throw new Error(`InvalidDhcpOptionID.NotFound: The dhcpOption ID '${id}' does not exist`);
+        return { id, dhcpOptionsId: id, domainNameServers: servers, ownerId: world.accountId };
+    },
+    "aws:ec2/getSubnet:getSubnet": (inputs, world) => {
+        const subnet = world.subnets[inputs.id];
+        if (!subnet) throw new Error(`InvalidSubnetID.NotFound: The subnet ID '${inputs.id}' does not exist`);
+        return { ...subnet, arn: arnOf(world, "ec2", `subnet/${subnet.id}`), ownerId: world.accountId };
+    },
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, world) => ({
+        id: world.region,
+        names: azsOf(world.region),
+        zoneIds: azsOf(world.region).map((_, i) => `${world.region.split("-").map((p) => p[0]).join("")}-az${i + 1}`),
+    }),
+    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs, world) => {
+        const service: string = inputs.service ?? inputs.serviceName;
+        const override = world.endpointServices[service] ?? {};
+        const serviceName = override.serviceName ?? `com.amazonaws.${world.region}.${service}`;
+        return {
+            id: serviceName,
+            service,
+            serviceName,
+            serviceType: override.serviceType ?? inputs.serviceType ?? "Interface",
+            availabilityZones: override.availabilityZones ?? azsOf(world.region),
+            owner: "amazon",
+            acceptanceRequired: false,
+            privateDnsName: `${service}.${world.region}.${partitionOf(world.region).dnsSuffix}`,
+            vpcEndpointPolicySupported: true,
+        };
+    },
+};
+
+/**
+ * The mocks and the recorder. One instance is installed per process (`installMocks`); tests read what a
+ * program registered from `resources` and describe the account through `world`.
+ */
+export class MockAws implements pulumi.runtime.Mocks {
+    world: MockWorld = defaultWorld();
+    resources = new Map<string, RecordedResource>();
+    calls: RecordedCall[] = [];
+    private pendingParents = new Map<string, string | undefined>();
+
+    /** Clears recorded resources and calls and restores the default account. */
+    reset(region = "us-east-1"): void {
+        this.world = defaultWorld(region);
+        this.resources.clear();
+        this.calls = [];
+    }
+
+    /** Region from the `aws:region` config when a program sets it, else the world's. */
+    private syncRegion(): void {
+        const region = new pulumi.Config("aws").get("region");
+        if (region && region !== this.world.region) {
+            this.world = { ...defaultWorld(region), endpointServices: this.world.endpointServices };
+        }
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        this.syncRegion();
+        const prefix = idPrefixes[args.type] ?? "";
+        const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;
+        const handler: ResourceHandler | undefined = resourceHandlers[args.type];
+        const state = { ...args.inputs, ...(handler && id ? handler(args, this.world, id) : {}) };
+        return { id, state };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.syncRegion();
+        this.calls.push({ token: args.token, inputs: args.inputs });
+        const handler: CallHandler | undefined = callHandlers[args.token];
+        if (!handler) throw new Error(`offline plan has no mock for the function ${args.token}`);
+        return handler(args.inputs, this.world);
+    }
+
+    /** Registered resources of one type, in registration order. */
+    ofType(type: string): RecordedResource[] {
+        return [...this.resources.values()].filter((r) => r.type === type);
+    }
+
+    /** The one registered resource with this type and name; throws when there is none. */
+    get(type: string, name: string): RecordedResource {
+        const found = [...this.resources.values()].find((r) => r.type === type && r.name === name);
+        if (!found) {
+            const names = this.ofType(type).map((r) => r.name);
+            throw new Error(`no ${type} named ${name} was registered (registered: ${names.join(", ") || "none"})`);
+        }
+        return found;
+    }
+
+    /**
+     * Wraps the mock monitor so each registration is recorded with its parent URN and each component's
+     * registered outputs are kept.
+     */
+    attach(monitor: any): void {
+        const register = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            register(req, (err: any, resp: any) => {
+                if (!err && resp) {
+                    const urn: string = resp.getUrn();
+                    const inputs = pulumi.runtime.deserializeProperties(req.getObject());
+                    this.resources.set(urn, {
+                        urn,
+                        type: req.getType(),
+                        name: req.getName(),
+                        parent: req.getParent() || undefined,
+                        custom: req.getCustom(),
+                        id: resp.getId() || undefined,
+                        inputs,
+                    });
+                }
+                callback(err, resp);
+            });
+        };
+        const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+        monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+            const recorded = this.resources.get(req.getUrn());
+            if (recorded) recorded.outputs = pulumi.runtime.deserializeProperties(req.getOutputs());
+            registerOutputs(req, callback);
+        };
+    }
+}
+
+let installed: MockAws | undefined;
+
+/**
+ * Sets the Pulumi mocks for this process once and returns the shared instance. Project and stack name the
+ * program the way `pulumi up` would (they decide the config namespace).
+ */
+export async function installMocks(project = "eks-private-access", stack = "test", preview = false): Promise<MockAws> {
+    if (installed) return installed;
+    const mocks = new MockAws();
+    await pulumi.runtime.setMocks(mocks, project, stack, preview);
+    mocks.attach(pulumi.runtime.getMonitor());
+    installed = mocks;
+    return mocks;
+}
+
+/** The installed mocks; throws if `installMocks` has not run. */
+export function mockAws(): MockAws {
+    if (!installed) throw new Error("installMocks() has not run: tests get it from tests/hooks.ts");
+    return installed;
+}
+
+/** Resolves an Output (or plain value) to its value; rejects when the Output failed. */
+export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
+    // `promise()` is the SDK's own accessor (internal in its typings); unlike `apply`, it rejects on failure.
+    return (pulumi.output(output) as unknown as { promise(): Promise<T> }).promise();
+}
