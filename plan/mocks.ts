@@ -323,7 +323,7 @@ export class MockAws implements pulumi.runtime.Mocks {
         const prefix = idPrefixes[args.type] ?? "";
         const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;
         const handler: ResourceHandler | undefined = resourceHandlers[args.type];
-        const state = { ...args.inputs, ...(handler && id ? handler(args, this.world, id) : {}) };
+        const state = { ...args.inputs, ...(handler !== undefined && id ? handler(args, this.world, id) : {}) };
         return { id, state };
     }
 
