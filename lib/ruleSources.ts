@@ -1,0 +1,65 @@
+// Sources (or destinations) of security group rules, validated and keyed: the key becomes the rule's name
+// suffix, so it depends on what the source is, never on where it sits in a list.
+import type * as pulumi from "@pulumi/pulumi";
+import { cidrSlug, parseCidr } from "./cidr";
+import { InputError } from "./errors";
+
+export interface RuleSources {
+    /** CIDR blocks (IPv4 or IPv6), validated: no host bits, no duplicates. */
+    cidrs?: string[];
+    /** Security group ids: plain strings, keyed by the id. */
+    securityGroupIds?: pulumi.Input<string>[];
+    /** Security group ids keyed by a stable label of the caller's choosing, for ids only known at deploy time. */
+    securityGroups?: Record<string, pulumi.Input<string>>;
+}
+
+export interface KeyedSource {
+    /** Stable name suffix: the CIDR slug, the security group id, or the caller's label. */
+    key: string;
+    cidr?: string;
+    version?: 4 | 6;
+    securityGroupId?: pulumi.Input<string>;
+}
+
+/**
+ * Validates sources and gives each a stable key. `argPrefix` names the args in errors (`allowedCidrs`,
+ * `allowedSecurityGroupIds`, `allowedSecurityGroups`).
+ */
+export function keyedSources(
+    sources: RuleSources,
+    args: { cidrs: string; securityGroupIds: string; securityGroups: string },
+): KeyedSource[] {
+    const out: KeyedSource[] = [];
+    const seen = new Set<string>();
+    const add = (source: KeyedSource, arg: string) => {
+        if (seen.has(source.key)) throw new InputError(arg, `${source.key} is listed twice; list each source once`);
+        seen.add(source.key);
+        out.push(source);
+    };
+    (sources.cidrs ?? []).forEach((cidr, i) => {
+        const parsed = parseCidr(cidr, `${args.cidrs}[${i}]`);
+        add({ key: cidrSlug(cidr), cidr, version: parsed.version }, args.cidrs);
+    });
+    (sources.securityGroupIds ?? []).forEach((id, i) => {
+        if (typeof id !== "string") {
+            throw new InputError(
+                `${args.securityGroupIds}[${i}]`,
+                `this security group id is only known at deployment, so a rule named after it cannot be planned. ` +
+                    `Pass it in ${args.securityGroups} instead, keyed by a stable label ({ bastion: bastionSg.id }), ` +
+                    `so adding or removing another source never renames this rule`,
+            );
+        }
+        if (!/^sg-[0-9a-f]{8,17}$/.test(id)) {
+            throw new InputError(`${args.securityGroupIds}[${i}]`, `${JSON.stringify(id)} is not a security group id (sg- followed by 8 or 17 hex digits)`);
+        }
+        add({ key: id, securityGroupId: id }, args.securityGroupIds);
+    });
+    for (const [label, id] of Object.entries(sources.securityGroups ?? {})) {
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(label)) {
+            throw new InputError(`${args.securityGroups}.${label}`, `labels name child resources: use lower-case letters, digits and dashes`);
+        }
+        add({ key: label, securityGroupId: id }, args.securityGroups);
+    }
+    return out;
+}
+
