@@ -192,18 +192,60 @@ const resourceHandlers: Record<string, ResourceHandler> = {
             id,
         };
     },
-    "aws:ec2/vpc:Vpc": (args, world, id) => ({
-        arn: arnOf(world, "ec2", `vpc/${id}`),
-        enableDnsSupport: args.inputs.enableDnsSupport ?? true,
-        enableDnsHostnames: args.inputs.enableDnsHostnames ?? false,
-        defaultSecurityGroupId: `sg-${stableHex(`default:${id}`, 17)}`,
-        mainRouteTableId: `rtb-${stableHex(`main:${id}`, 17)}`,
-        dhcpOptionsId: "dopt-0a1b2c3d4e5f60718",
-    }),
-    "aws:ec2/subnet:Subnet": (args, world, id) => ({
-        arn: arnOf(world, "ec2", `subnet/${id}`),
-        availabilityZone: args.inputs.availabilityZone ?? azsOf(world.region)[0],
-    }),
+    // A VPC or subnet the program creates joins the world, so later look-ups (getVpc, getSubnet) see it with
+    // AWS's defaults: a new VPC has enableDnsSupport true and enableDnsHostnames false.
+    "aws:ec2/vpc:Vpc": (args, world, id) => {
+        const vpc: MockVpc = {
+            id,
+            cidrBlock: args.inputs.cidrBlock ?? "10.0.0.0/16",
+            enableDnsSupport: args.inputs.enableDnsSupport ?? true,
+            enableDnsHostnames: args.inputs.enableDnsHostnames ?? false,
+            dhcpOptionsId: "dopt-0a1b2c3d4e5f60718",
+        };
+        world.vpcs[id] = vpc;
+        return {
+            ...vpc,
+            arn: arnOf(world, "ec2", `vpc/${id}`),
+            defaultSecurityGroupId: `sg-${stableHex(`default:${id}`, 17)}`,
+            mainRouteTableId: `rtb-${stableHex(`main:${id}`, 17)}`,
+            ownerId: world.accountId,
+        };
+    },
+    "aws:ec2/subnet:Subnet": (args, world, id) => {
+        const availabilityZone = args.inputs.availabilityZone ?? azsOf(world.region)[0];
+        world.subnets[id] = {
+            id,
+            vpcId: args.inputs.vpcId,
+            cidrBlock: args.inputs.cidrBlock,
+            availabilityZone,
+            availabilityZoneId: `${availabilityZone.slice(0, -1)}-az${availabilityZone.charCodeAt(availabilityZone.length - 1) - 96}`,
+        };
+        return { arn: arnOf(world, "ec2", `subnet/${id}`), ...world.subnets[id] };
+    },
+    // @pulumi/eks' Cluster is a remote component: under mocks it is one resource, so its outputs are mocked here.
+    "eks:index:Cluster": (args, world, id) => {
+        const name = args.inputs.name ?? args.name;
+        const hex = stableHex(`cluster:${name}`, 32).toUpperCase();
+        const endpoint = `https://${hex}.gr7.${world.region}.eks.${partitionOf(world.region).dnsSuffix}`;
+        const kubeconfig = {
+            apiVersion: "v1",
+            kind: "Config",
+            clusters: [{ name, cluster: { server: endpoint, "certificate-authority-data": stableHex(`ca:${name}`, 64) } }],
+            contexts: [{ name: "aws", context: { cluster: name, user: "aws" } }],
+            "current-context": "aws",
+            users: [{ name: "aws", user: { exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", name] } } }],
+        };
+        return {
+            kubeconfig,
+            kubeconfigJson: JSON.stringify(kubeconfig),
+            clusterSecurityGroupId: `sg-${stableHex(`cluster-sg:${name}`, 17)}`,
+            nodeSecurityGroupId: `sg-${stableHex(`node-sg:${name}`, 17)}`,
+            oidcIssuer: `oidc.eks.${world.region}.${partitionOf(world.region).dnsSuffix}/id/${hex}`,
+            oidcProviderArn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:oidc-provider/oidc.eks.${world.region}.amazonaws.com/id/${hex}`,
+            oidcProviderUrl: `https://oidc.eks.${world.region}.${partitionOf(world.region).dnsSuffix}/id/${hex}`,
+            core: { endpoint, cluster: { name, endpoint } },
+        };
+    },
     "aws:ec2/securityGroup:SecurityGroup": (args, world, id) => ({
         arn: arnOf(world, "ec2", `security-group/${id}`),
         ownerId: world.accountId,
@@ -323,7 +365,7 @@ export class MockAws implements pulumi.runtime.Mocks {
         const prefix = idPrefixes[args.type] ?? "";
         const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;
         const handler: ResourceHandler | undefined = resourceHandlers[args.type];
-        const state = { ...args.inputs, ...(handler !== undefined && id ? handler(args, this.world, id) : {}) };
+        const state = { ...args.inputs, ...(handler !== undefined ? handler(args, this.world, id ?? args.name) : {}) };
         return { id, state };
     }
 

@@ -1,0 +1,50 @@
+// Text rendering of an offline plan: the resource tree with key inputs, outputs, warnings and errors.
+import type { PlanResult, PlannedResource } from "./run";
+
+/** Inputs not worth a line in the tree (still in --json). */
+const quietInputs = new Set(["tags", "tagsAll"]);
+const MAX_VALUE = 110;
+
+function short(value: unknown): string {
+    const text = JSON.stringify(value);
+    return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}
+
+function inputLines(r: PlannedResource): string[] {
+    return Object.entries(r.inputs)
+        .filter(([k, v]) => !quietInputs.has(k) && v !== undefined && !k.startsWith("__"))
+        .map(([k, v]) => `${k}: ${short(v)}`);
+}
+
+export function renderPlan(plan: PlanResult): string {
+    const out: string[] = [];
+    out.push(`Offline plan of ${plan.program} (project ${plan.project}, stack ${plan.stack}${plan.config["aws:region"] ? `, region ${plan.config["aws:region"]}` : ""})`);
+    out.push("");
+    const children = new Map<string | undefined, PlannedResource[]>();
+    const urns = new Set(plan.resources.map((r) => r.urn));
+    for (const r of plan.resources) {
+        const parent = r.parent && urns.has(r.parent) ? r.parent : undefined;
+        children.set(parent, [...(children.get(parent) ?? []), r]);
+    }
+    const walk = (parent: string | undefined, indent: string) => {
+        for (const r of children.get(parent) ?? []) {
+            out.push(`${indent}+ ${r.type}  ${r.name}${r.custom ? "" : "  (component)"}`);
+            for (const line of inputLines(r)) out.push(`${indent}      ${line}`);
+            walk(r.urn, `${indent}    `);
+        }
+    };
+    walk(undefined, "");
+    const components = plan.resources.filter((r) => !r.custom).length;
+    out.push("");
+    out.push(`${plan.resources.length - components} resources and ${components} components to create`);
+    if (Object.keys(plan.outputs).length > 0) {
+        out.push("", "Outputs:");
+        for (const [k, v] of Object.entries(plan.outputs)) out.push(`    ${k}: ${short(v)}`);
+    }
+    const nameOf = (urn?: string) => (urn ? `${urn.split("::").pop()}: ` : "");
+    out.push("", `Warnings (${plan.warnings.length}):`);
+    for (const w of plan.warnings) out.push(`    warning: ${nameOf(w.urn)}${w.message}`);
+    out.push("", `Errors (${plan.errors.length}):`);
+    for (const e of plan.errors) out.push(`    error: ${e.message}`);
+    return out.join("\n");
+}

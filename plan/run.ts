@@ -1,0 +1,185 @@
+// The offline plan: runs a Pulumi program of this repo in-process under the mocks and reports what
+// `pulumi up` would create, with every warning and error. One program per process: the Pulumi runtime's
+// project, stack and config are process-wide, as they are under the Pulumi CLI.
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as yaml from "js-yaml";
+import { installMocks, MockAws, RecordedResource, valueOf } from "./mocks";
+
+export interface PlanOptions {
+    /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
+    stack?: string;
+    /** Extra config, `key=value` (key without a namespace gets the project's), applied over the stack file. */
+    config?: Record<string, string>;
+}
+
+export interface PlanDiagnostic {
+    /** The resource that raised it, when known. */
+    urn?: string;
+    message: string;
+}
+
+export interface PlannedResource {
+    urn: string;
+    type: string;
+    name: string;
+    parent?: string;
+    /** True for resources a provider creates, false for components. */
+    custom: boolean;
+    inputs: Record<string, any>;
+    /** Outputs a component registered. */
+    outputs?: Record<string, any>;
+}
+
+export interface PlanResult {
+    program: string;
+    project: string;
+    stack: string;
+    /** The config the program ran with, namespaced (`aws:region`, `<project>:mode`). */
+    config: Record<string, string>;
+    resources: PlannedResource[];
+    /** The program's stack outputs. */
+    outputs: Record<string, any>;
+    warnings: PlanDiagnostic[];
+    errors: PlanDiagnostic[];
+}
+
+interface ProjectFile {
+    name: string;
+    main?: string;
+    config?: Record<string, any>;
+}
+
+/** Reads the project's Pulumi.yaml and the stack's config file into namespaced string config. */
+export function loadProject(dir: string, options: PlanOptions = {}): { project: ProjectFile; stack: string; config: Record<string, string>; main: string } {
+    const projectPath = path.join(dir, "Pulumi.yaml");
+    if (!fs.existsSync(projectPath)) throw new Error(`${dir} has no Pulumi.yaml: pass the directory of a Pulumi program`);
+    const project = yaml.load(fs.readFileSync(projectPath, "utf8")) as ProjectFile;
+    const stack = options.stack ?? (fs.existsSync(path.join(dir, "Pulumi.sample.yaml")) ? "sample" : "dev");
+    const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
+    const asString = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+    const config: Record<string, string> = {};
+    for (const [key, spec] of Object.entries(project.config ?? {})) {
+        // Project-level config is either a plain value or a typed declaration with an optional default.
+        const declared = spec !== null && typeof spec === "object" && !Array.isArray(spec) && ("type" in spec || "default" in spec);
+        const value = declared ? spec.default : spec;
+        if (value !== undefined) config[qualify(key)] = asString(value);
+    }
+    const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
+    if (fs.existsSync(stackPath)) {
+        const stackFile = (yaml.load(fs.readFileSync(stackPath, "utf8")) ?? {}) as { config?: Record<string, unknown> };
+        for (const [key, value] of Object.entries(stackFile.config ?? {})) config[qualify(key)] = asString(value);
+    }
+    for (const [key, value] of Object.entries(options.config ?? {})) config[qualify(key)] = value;
+    const main = path.resolve(dir, project.main ?? "index.ts");
+    return { project, stack, config, main };
+}
+
+/** Runs the program at `dir` under the mocks and returns the plan. Call once per process. */
+export async function runPlan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
+    const { project, stack, config, main } = loadProject(dir, options);
+    const errors: PlanDiagnostic[] = [];
+    const runtimeWarnings: string[] = [];
+
+    pulumi.runtime.setAllConfig(config);
+    const mocks = await installMocks(project.name, stack, true);
+
+    // Under mocks the SDK prints `pulumi.log` messages to the console; keep them as diagnostics instead.
+    const restoreConsole = captureRuntimeLog(runtimeWarnings, errors);
+    const onRejection = (reason: unknown) => errors.push({ message: messageOf(reason) });
+    process.on("unhandledRejection", onRejection);
+
+    let outputs: Record<string, any> = {};
+    try {
+        const exported = await import(main);
+        const programOutputs = typeof exported.default === "function" ? await exported.default() : exported;
+        outputs = await resolveOutputs(programOutputs, errors);
+        // `waitForRPCs` is the SDK's own drain of outstanding registrations (marked internal in its typings).
+        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+        // Let rejected registrations reach the unhandledRejection handler.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    } catch (err) {
+        errors.push({ message: messageOf(err) });
+    } finally {
+        process.off("unhandledRejection", onRejection);
+        restoreConsole();
+    }
+
+    const resources = [...mocks.resources.values()].map(toPlanned);
+    return {
+        program: path.relative(process.cwd(), path.resolve(dir)) || ".",
+        project: project.name,
+        stack,
+        config,
+        resources,
+        outputs,
+        warnings: collectWarnings(mocks, runtimeWarnings),
+        errors: dedupe(errors),
+    };
+}
+
+function toPlanned(r: RecordedResource): PlannedResource {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(r.parent ? { parent: r.parent } : {}),
+        custom: r.custom,
+        inputs: r.inputs,
+        ...(r.outputs ? { outputs: r.outputs } : {}),
+    };
+}
+
+/** Component warnings (their `warnings` output, attributed) plus any other runtime warning. */
+function collectWarnings(mocks: MockAws, runtimeWarnings: string[]): PlanDiagnostic[] {
+    const attributed: PlanDiagnostic[] = [];
+    for (const r of mocks.resources.values()) {
+        const list = r.outputs?.warnings;
+        if (Array.isArray(list)) for (const message of list) attributed.push({ urn: r.urn, message: String(message) });
+    }
+    const known = new Set(attributed.map((w) => w.message));
+    return [...attributed, ...runtimeWarnings.filter((m) => !known.has(m)).map((message) => ({ message }))];
+}
+
+async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnostic[]): Promise<Record<string, any>> {
+    const outputs: Record<string, any> = {};
+    for (const [key, value] of Object.entries(exported ?? {})) {
+        if (key === "default" || key === "__esModule") continue;
+        try {
+            outputs[key] = await valueOf(value);
+        } catch (err) {
+            errors.push({ message: messageOf(err) });
+        }
+    }
+    return outputs;
+}
+
+function captureRuntimeLog(warnings: string[], errors: PlanDiagnostic[]): () => void {
+    const { warn, error, log } = console;
+    const pattern = /^(warning|error|info|debug): \[runtime\] ([\s\S]*)$/;
+    const route = (original: (...a: any[]) => void) => (...args: any[]) => {
+        const match = typeof args[0] === "string" ? pattern.exec(args[0]) : null;
+        if (!match) return original(...args);
+        if (match[1] === "warning") warnings.push(match[2]);
+        else if (match[1] === "error") errors.push({ message: match[2] });
+    };
+    console.warn = route(warn);
+    console.error = route(error);
+    console.log = route(log);
+    return () => {
+        console.warn = warn;
+        console.error = error;
+        console.log = log;
+    };
+}
+
+export function messageOf(err: unknown): string {
+    if (err instanceof Error) return err.message;
+    return String(err);
+}
+
+function dedupe(list: PlanDiagnostic[]): PlanDiagnostic[] {
+    const seen = new Set<string>();
+    return list.filter((d) => (seen.has(d.message) ? false : (seen.add(d.message), true)));
+}
