@@ -365,7 +365,10 @@ export class MockAws implements pulumi.runtime.Mocks {
         const prefix = idPrefixes[args.type] ?? "";
         const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;
         const handler: ResourceHandler | undefined = resourceHandlers[args.type];
-        const state = { ...args.inputs, ...(handler !== undefined ? handler(args, this.world, id ?? args.name) : {}) };
+        // Every AWS resource has an ARN; handlers give the exact form where a program reads it.
+        const service = args.type.startsWith("aws:") ? args.type.slice(4).split("/")[0] : undefined;
+        const arn = id && service ? { arn: arnOf(this.world, service, `${args.type.split(":").pop()!.toLowerCase()}/${id}`) } : {};
+        const state = { ...args.inputs, ...arn, ...(handler !== undefined ? handler(args, this.world, id ?? args.name) : {}) };
         return { id, state };
     }
 

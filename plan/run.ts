@@ -119,6 +119,18 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     };
 }
 
+/** Marker for a value the provider only knows after it creates the resource. */
+export const UNKNOWN = "(known after apply)";
+
+/** Replaces the SDK's wire forms (resource references, unknowns) with readable values. */
+function readable(value: any): any {
+    if (Array.isArray(value)) return value.map(readable);
+    if (value === null || typeof value !== "object") return value;
+    if (value.__pulumiUnknown === true) return UNKNOWN;
+    if (value.__pulumiResource === true) return `${value.__pulumiType}::${value.__name}`;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
+}
+
 function toPlanned(r: RecordedResource): PlannedResource {
     return {
         urn: r.urn,
@@ -126,8 +138,8 @@ function toPlanned(r: RecordedResource): PlannedResource {
         name: r.name,
         ...(r.parent ? { parent: r.parent } : {}),
         custom: r.custom,
-        inputs: r.inputs,
-        ...(r.outputs ? { outputs: r.outputs } : {}),
+        inputs: readable(r.inputs),
+        ...(r.outputs ? { outputs: readable(r.outputs) } : {}),
     };
 }
 
