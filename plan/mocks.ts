@@ -131,8 +131,8 @@ function vpcOf(world: MockWorld, id: string): MockVpc {
     );
 }
 
-/** Resource id prefixes AWS uses, by Pulumi type token. */
-const idPrefixes: Record<string, string> = {
+/** Resource id prefixes AWS uses, by Pulumi type token (a function when the prefix depends on the inputs). */
+const idPrefixes: Record<string, string | ((inputs: Record<string, any>) => string)> = {
     "aws:ec2/vpc:Vpc": "vpc-",
     "aws:ec2/subnet:Subnet": "subnet-",
     "aws:ec2/securityGroup:SecurityGroup": "sg-",
@@ -144,7 +144,7 @@ const idPrefixes: Record<string, string> = {
     "aws:ec2/instance:Instance": "i-",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr-",
-    "aws:route53/resolverEndpoint:ResolverEndpoint": "rslvr-",
+    "aws:route53/resolverEndpoint:ResolverEndpoint": (inputs) => (inputs.direction === "OUTBOUND" ? "rslvr-out-" : "rslvr-in-"),
     "aws:route53/resolverRule:ResolverRule": "rslvr-rr-",
     "aws:route53/resolverRuleAssociation:ResolverRuleAssociation": "rslvr-rrassoc-",
 };
@@ -253,7 +253,48 @@ const resourceHandlers: Record<string, ResourceHandler> = {
     "aws:iam/role:Role": (args, world) => ({
         arn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:role/${args.inputs.name ?? args.name}`,
     }),
+    // A Resolver endpoint gets one IP per listed subnet; AWS picks a free address in the subnet's CIDR.
+    "aws:route53/resolverEndpoint:ResolverEndpoint": (args, world, id) => {
+        const ips: { subnetId: string; ip?: string }[] = args.inputs.ipAddresses ?? [];
+        return {
+            arn: arnOf(world, "route53resolver", `resolver-endpoint/${id}`),
+            hostVpcId: world.subnets[ips[0]?.subnetId]?.vpcId ?? Object.keys(world.vpcs)[0],
+            ipAddresses: ips.map((a) => ({
+                subnetId: a.subnetId,
+                ip: a.ip ?? hostIn(world.subnets[a.subnetId]?.cidrBlock ?? "10.255.0.0/24", `${id}:${a.subnetId}`),
+                ipId: `rni-${stableHex(`${id}:${a.subnetId}`, 17)}`,
+            })),
+            protocols: args.inputs.protocols ?? ["Do53"],
+            resolverEndpointType: args.inputs.resolverEndpointType ?? "IPV4",
+            status: "OPERATIONAL",
+        };
+    },
+    "aws:route53/resolverRule:ResolverRule": (args, world, id) => ({
+        arn: arnOf(world, "route53resolver", `resolver-rule/${id}`),
+        ownerId: world.accountId,
+        shareStatus: "NOT_SHARED",
+    }),
+    "aws:route53/resolverRuleAssociation:ResolverRuleAssociation": (args, world, id) => ({
+        name: args.inputs.name ?? "",
+        resolverRuleId: args.inputs.resolverRuleId,
+        vpcId: args.inputs.vpcId,
+        id,
+    }),
+    "aws:ram/resourceShare:ResourceShare": (args, world) => {
+        const h = stableHex(`ram:${args.name}`, 32);
+        const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+        return { arn: arnOf(world, "ram", `resource-share/${uuid}`), allowExternalPrincipals: args.inputs.allowExternalPrincipals ?? false };
+    },
 };
+
+/** A host address in an IPv4 CIDR, past the four AWS reserves at its start, stable for `seed`. */
+function hostIn(cidr: string, seed: string): string {
+    const [base, bits] = cidr.split("/");
+    const start = base.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
+    const size = 2 ** (32 - Number(bits));
+    const n = start + 4 + (parseInt(stableHex(seed, 8), 16) % Math.max(1, size - 5));
+    return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+}
 
 function describeVpc(world: MockWorld, id: string): Record<string, any> {
     const vpc = vpcOf(world, id);
@@ -362,7 +403,8 @@ export class MockAws implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
         this.syncRegion();
-        const prefix = idPrefixes[args.type] ?? "";
+        const prefixOf = idPrefixes[args.type] ?? "";
+        const prefix = typeof prefixOf === "function" ? prefixOf(args.inputs) : prefixOf;
         const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;
         const handler: ResourceHandler | undefined = resourceHandlers[args.type];
         // Every AWS resource has an ARN; handlers give the exact form where a program reads it.
