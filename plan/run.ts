@@ -27,6 +27,8 @@ export interface PlannedResource {
     parent?: string;
     /** True for resources a provider creates, false for components. */
     custom: boolean;
+    /** The mocked provider id (custom resources). */
+    id?: string;
     inputs: Record<string, any>;
     /** Outputs a component registered. */
     outputs?: Record<string, any>;
@@ -138,6 +140,7 @@ function toPlanned(r: RecordedResource): PlannedResource {
         name: r.name,
         ...(r.parent ? { parent: r.parent } : {}),
         custom: r.custom,
+        ...(r.id ? { id: r.id } : {}),
         inputs: readable(r.inputs),
         ...(r.outputs ? { outputs: readable(r.outputs) } : {}),
     };

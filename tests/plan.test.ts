@@ -1,0 +1,128 @@
+// The offline plan end to end: `npm run plan` (scripts/plan.ts) in a child process per program, as a user runs it.
+import * as assert from "assert";
+import { execFile } from "child_process";
+import * as path from "path";
+import type { PlanResult } from "../plan/run";
+
+const root = path.resolve(__dirname, "..");
+
+export function runPlanCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+        execFile(
+            process.execPath,
+            [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/plan.ts", ...args],
+            { cwd: root, maxBuffer: 32 * 1024 * 1024 },
+            (err, stdout, stderr) => resolve({ code: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
+        );
+    });
+}
+
+async function planJson(args: string[]): Promise<{ code: number; plan: PlanResult }> {
+    const { code, stdout, stderr } = await runPlanCli([...args, "--json"]);
+    try {
+        return { code, plan: JSON.parse(stdout) };
+    } catch {
+        throw new Error(`plan printed no JSON (exit ${code}): ${stderr}${stdout}`);
+    }
+}
+
+const names = (plan: PlanResult) => plan.resources.map((r) => `${r.type} ${r.name}`);
+const byName = (plan: PlanResult, name: string) => {
+    const found = plan.resources.find((r) => r.name === name);
+    assert.ok(found, `${name} is not in the plan: ${names(plan).join(", ")}`);
+    return found;
+};
+
+describe("offline plan", function () {
+    this.timeout(120_000);
+
+    it("root stack with its sample config", async () => {
+        const { code, plan } = await planJson([]);
+        assert.strictEqual(code, 0);
+        assert.strictEqual(plan.stack, "sample");
+        assert.strictEqual(plan.config["aws:region"], "us-east-1");
+        assert.deepStrictEqual(names(plan), [
+            "eks-private-access:index:ClusterEndpointAccess sample-endpoint",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-10-20-0-0-16",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-192-168-0-0-20",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-sg-0a9b8c7d6e5f40312",
+        ]);
+        const component = byName(plan, "sample-endpoint");
+        for (const r of plan.resources.slice(1)) assert.strictEqual(r.parent, component.urn);
+        assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
+        assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+    });
+
+    it("--config overrides the stack file, and a warning is attributed to its component", async () => {
+        const { code, plan } = await planJson(["--config", 'endpointAccess={"mode":"public","publicAccessCidrs":["203.0.113.0/24"]}']);
+        assert.strictEqual(code, 0);
+        assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["203.0.113.0/24"] });
+        assert.strictEqual(plan.warnings.length, 1);
+        assert.strictEqual(plan.warnings[0].urn, byName(plan, "sample-endpoint").urn);
+        assert.match(plan.warnings[0].message, /^publicAccessCidrs restricts the public endpoint while private access is off/);
+    });
+
+    it("a validation failure exits non-zero with the component's message, before anything is created", async () => {
+        const { code, plan } = await planJson(["--config", 'endpointAccess={"mode":"private","publicAccessCidrs":["10.0.0.0/8"]}']);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.resources, []);
+        assert.strictEqual(plan.errors.length, 1);
+        assert.match(plan.errors[0].message, /^ClusterEndpointAccess "sample-endpoint": publicAccessCidrs: only applies when the public endpoint is on/);
+    });
+
+    it("a VPC created with enableDnsHostnames left at AWS's default fails the plan", async () => {
+        const { code, plan } = await planJson(["tests/fixtures/vpc-without-dns-hostnames"]);
+        assert.strictEqual(code, 1);
+        const vpc = byName(plan, "no-hostnames");
+        assert.strictEqual(vpc.type, "aws:ec2/vpc:Vpc");
+        assert.ok(plan.errors.length >= 1);
+        for (const e of plan.errors) assert.match(e.message, /ClusterEndpointAccess "no-hostnames": vpcId: VPC vpc-[0-9a-f]{17} has enableDnsHostnames=false/);
+    });
+
+    it("examples/public-restricted", async () => {
+        const { code, plan } = await planJson(["examples/public-restricted"]);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        const access = plan.resources.find((r) => r.type === "eks-private-access:index:ClusterEndpointAccess");
+        assert.deepStrictEqual(access?.inputs, { mode: "public-and-private", publicAccessCidrs: ["203.0.113.0/24", "198.51.100.16/28"], vpcId: byName(plan, "public-restricted").id });
+        const eks = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
+        assert.ok(eks);
+        assert.deepStrictEqual(eks.inputs.vpcConfig, {
+            endpointPublicAccess: true,
+            endpointPrivateAccess: true,
+            publicAccessCidrs: ["203.0.113.0/24", "198.51.100.16/28"],
+            subnetIds: plan.resources.filter((r) => r.type === "aws:ec2/subnet:Subnet").map((r) => r.id),
+        });
+        assert.match(plan.outputs.endpoint, /^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
+        assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+    });
+
+    it("examples/private-only wires @pulumi/eks Cluster through ClusterEndpointAccess", async () => {
+        const { code, plan } = await planJson(["examples/private-only"]);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        const eks = plan.resources.find((r) => r.type === "eks:index:Cluster");
+        assert.ok(eks);
+        assert.strictEqual(eks.inputs.endpointPublicAccess, false);
+        assert.strictEqual(eks.inputs.endpointPrivateAccess, true);
+        assert.strictEqual(eks.inputs.authenticationMode, "API");
+        assert.strictEqual(eks.inputs.clusterSecurityGroup, "aws:ec2/securityGroup:SecurityGroup::private-only-control-plane");
+        const rules = plan.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepStrictEqual(rules.map((r) => r.name), [
+            "private-only-api-tcp443-from-192-168-0-0-20",
+            "private-only-api-tcp443-from-10-60-0-0-16",
+            "private-only-api-tcp443-from-bastion",
+        ]);
+        const controlPlaneId = plan.outputs.clusterSecurityGroupId;
+        for (const rule of rules) assert.strictEqual(rule.inputs.securityGroupId, controlPlaneId);
+        assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+    });
+
+    it("prints a readable tree without --json", async () => {
+        const { code, stdout } = await runPlanCli(["examples/private-only"]);
+        assert.strictEqual(code, 0);
+        assert.match(stdout, /^Offline plan of examples\/private-only \(project private-only, stack dev, region us-east-1\)/);
+        assert.match(stdout, /\n\+ eks-private-access:index:ClusterEndpointAccess  private-only  \(component\)\n/);
+        assert.match(stdout, /\n    \+ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule  private-only-api-tcp443-from-bastion\n/);
+        assert.match(stdout, /\n10 resources and 2 components to create\n/);
+        assert.match(stdout, /\nWarnings \(0\):\n\nErrors \(0\):$/m);
+    });
+});
