@@ -85,7 +85,7 @@ export function addressSpaceCovered(cidrs: string[], version: IpVersion): number
         if (e > s) covered += e - s;
         if (e > end) end = e;
     }
-    return Number((covered * 1_000_000n) / (1n << BigInt(bits))) / 1_000_000;
+    return Number(covered) / Number(1n << BigInt(bits));
 }
 
 function toBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
