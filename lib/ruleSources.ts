@@ -19,6 +19,8 @@ export interface KeyedSource {
     cidr?: string;
     version?: 4 | 6;
     securityGroupId?: pulumi.Input<string>;
+    /** A managed prefix list (for CIDRs only known at deployment, such as a VPC's CIDR blocks). */
+    prefixListId?: pulumi.Input<string>;
 }
 
 /**

@@ -43,6 +43,7 @@ export function securityGroupRules(
                 cidrIpv4: peer.version === 4 ? peer.cidr : undefined,
                 cidrIpv6: peer.version === 6 ? peer.cidr : undefined,
                 referencedSecurityGroupId: peer.securityGroupId,
+                prefixListId: peer.prefixListId,
                 description: `${port.purpose} (${port.protocol.toUpperCase()} ${port.port}) ${word} ${peer.cidr ?? peer.key}`,
             };
             rules[ruleName] =
