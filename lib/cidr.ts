@@ -88,6 +88,29 @@ export function addressSpaceCovered(cidrs: string[], version: IpVersion): number
     return Number(covered) / Number(1n << BigInt(bits));
 }
 
+/**
+ * True when the union of `cidrs` holds every address of `target` (blocks of the other IP version are ignored):
+ * `["10.0.0.0/17", "10.0.128.0/17"]` covers `10.0.0.0/16`. Exact, for any prefix length.
+ */
+export function cidrsCover(cidrs: string[], target: string): boolean {
+    const version = cidrVersion(target);
+    if (version === undefined) return false;
+    const range = (cidr: string): [bigint, bigint] => {
+        const [address, prefix] = ipaddr.parseCIDR(cidr);
+        const size = 1n << BigInt((version === 4 ? 32 : 128) - prefix);
+        const start = toBigInt(address) - (toBigInt(address) % size);
+        return [start, start + size];
+    };
+    const [start, end] = range(target);
+    const blocks = cidrs.filter((c) => cidrVersion(c) === version).map(range).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    let reached = start;
+    for (const [s, e] of blocks) {
+        if (s > reached) break;
+        if (e > reached) reached = e;
+    }
+    return reached >= end;
+}
+
 function toBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
     return address.toByteArray().reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
 }
