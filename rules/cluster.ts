@@ -1,0 +1,68 @@
+// Reading an EKS cluster's endpoint settings from either resource type the pack judges: `aws:eks/cluster:Cluster`
+// (settings under vpcConfig and kubernetesNetworkConfig) and the @pulumi/eks component `eks:index:Cluster`
+// (flat inputs). Unset flags read the way the EKS API reads them (reference 000, "Modifying cluster endpoint
+// access": public on and private off is the default for new clusters).
+import { IpFamily } from "../lib/endpointAccess";
+import { RuleNotApplicable, RuleResource } from "./types";
+
+export const AWS_CLUSTER = "aws:eks/cluster:Cluster";
+export const EKS_CLUSTER = "eks:index:Cluster";
+export const CLUSTER_TYPES = [AWS_CLUSTER, EKS_CLUSTER];
+
+export interface EndpointFlags {
+    publicAccess: boolean;
+    privateAccess: boolean;
+    /** How each flag reads in a message: `endpointPublicAccess is unset, which EKS treats as true`. */
+    publicText: string;
+    privateText: string;
+}
+
+function flagText(name: string, value: unknown, fallback: boolean): string {
+    return typeof value === "boolean" ? `${name} is ${value}` : `${name} is unset, which EKS treats as ${fallback}`;
+}
+
+/** Where a cluster's endpoint settings live: vpcConfig for the AWS resource, the inputs for the component. */
+function endpointSettings(r: RuleResource): Record<string, any> {
+    return r.type === AWS_CLUSTER ? (r.inputs.vpcConfig ?? {}) : r.inputs;
+}
+
+/**
+ * Stops the rule for the aws:eks/cluster:Cluster that @pulumi/eks creates inside its component: the component's
+ * own inputs are judged, so each problem is reported once, on the resource the user wrote.
+ */
+export function skipComponentChild(r: RuleResource): void {
+    const qualifiedType = r.urn.split("::")[2] ?? "";
+    if (r.type === AWS_CLUSTER && qualifiedType.includes(`${EKS_CLUSTER}$`)) {
+        throw new RuleNotApplicable(`judged on its parent ${EKS_CLUSTER}, whose inputs configure it`);
+    }
+}
+
+export function endpointFlags(r: RuleResource): EndpointFlags {
+    const s = endpointSettings(r);
+    const pub = s.endpointPublicAccess;
+    const priv = s.endpointPrivateAccess;
+    return {
+        publicAccess: pub ?? true,
+        privateAccess: priv ?? false,
+        publicText: flagText("endpointPublicAccess", pub, true),
+        privateText: flagText("endpointPrivateAccess", priv, false),
+    };
+}
+
+/** The publicAccessCidrs the user set, or undefined when unset. */
+export function publicAccessCidrs(r: RuleResource): string[] | undefined {
+    const cidrs = endpointSettings(r).publicAccessCidrs;
+    return Array.isArray(cidrs) ? [...cidrs] : undefined;
+}
+
+export function ipFamily(r: RuleResource): IpFamily {
+    const family = r.type === AWS_CLUSTER ? r.inputs.kubernetesNetworkConfig?.ipFamily : r.inputs.ipFamily;
+    return typeof family === "string" && family.toLowerCase() === IpFamily.Ipv6 ? IpFamily.Ipv6 : IpFamily.Ipv4;
+}
+
+/** True when the cluster has hybrid nodes: remoteNetworkConfig lists remote node networks. */
+export function hasHybridNodes(r: RuleResource): boolean {
+    if (r.type !== AWS_CLUSTER) return false;
+    const remote = r.inputs.remoteNetworkConfig;
+    return remote !== undefined && remote !== null;
+}

@@ -1,0 +1,215 @@
+// Ingress permissions of security groups, whichever way a program writes them (inline `ingress` blocks of
+// aws.ec2.SecurityGroup, aws.ec2.SecurityGroupRule of type ingress, aws.vpc.SecurityGroupIngressRule), and the
+// role each security group plays: on a cluster's control plane, on an interface VPC endpoint, on a Route 53
+// Resolver endpoint.
+import { addressSpaceCovered } from "../lib/cidr";
+import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
+import { INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stack";
+import { StackResource } from "./types";
+import { knownString, knownStrings, listText, Maybe, peek, peekList, UNKNOWN } from "./values";
+
+export interface Permission {
+    /** Keys of the security groups it belongs to (see Ref.key; `cluster-sg:<urn>` for an EKS-created cluster group). */
+    groups: string[];
+    /** The resource that declares it: the rule resource, or the security group for an inline block. */
+    urn: string;
+    /** How a message names it: `aws:vpc/securityGroupIngressRule "x"` or `ingress[0] of security group "y"`. */
+    label: string;
+    /** "all", "tcp", "udp", another protocol, or UNKNOWN. */
+    protocol: Maybe<string>;
+    fromPort: Maybe<number | undefined>;
+    toPort: Maybe<number | undefined>;
+    cidrs: string[];
+    /** Some source CIDR is not known yet. */
+    unknownCidrs: boolean;
+    /** Admits members of another security group, itself, or a prefix list. */
+    otherSources: boolean;
+}
+
+export function normalizeProtocol(p: Maybe<unknown>): Maybe<string> {
+    if (p === UNKNOWN) return UNKNOWN;
+    const text = String(p ?? "").toLowerCase();
+    if (text === "-1" || text === "all") return "all";
+    if (text === "6") return "tcp";
+    if (text === "17") return "udp";
+    return text;
+}
+
+function port(value: Maybe<unknown>): Maybe<number | undefined> {
+    if (value === UNKNOWN) return UNKNOWN;
+    return typeof value === "number" ? value : undefined;
+}
+
+/** True when the permission lets `protocol` traffic to `portNumber` in; undefined when that is not known. */
+export function admits(p: Permission, protocol: "tcp" | "udp", portNumber: number): boolean | undefined {
+    if (p.protocol === UNKNOWN) return undefined;
+    if (p.protocol === "all") return true;
+    if (p.protocol !== protocol) return false;
+    if (p.fromPort === UNKNOWN || p.toPort === UNKNOWN) return undefined;
+    const from = p.fromPort ?? 0;
+    const to = p.toPort ?? 65535;
+    return from <= portNumber && portNumber <= to;
+}
+
+/** The whole-internet blocks a set of CIDRs covers: "0.0.0.0/0", "::/0", both or none. */
+export function internetCovered(cidrs: string[]): string[] {
+    return [addressSpaceCovered(cidrs, 4) >= 1 ? "0.0.0.0/0" : "", addressSpaceCovered(cidrs, 6) >= 1 ? "::/0" : ""].filter((c) => c !== "");
+}
+
+/** What traffic a permission admits, in words: "all traffic", "TCP 0-65535", "UDP 53". */
+export function trafficText(p: Permission): string {
+    if (p.protocol === "all") return "all traffic";
+    const proto = p.protocol === UNKNOWN ? "an unknown protocol" : p.protocol.toUpperCase();
+    const from = p.fromPort === UNKNOWN ? "?" : (p.fromPort ?? 0);
+    const to = p.toPort === UNKNOWN ? "?" : (p.toPort ?? 65535);
+    return from === to ? `${proto} ${from}` : `${proto} ${from}-${to}`;
+}
+
+function sources(cidrLists: Maybe<Maybe<unknown>[]>[]): { cidrs: string[]; unknown: boolean } {
+    const cidrs: string[] = [];
+    let unknown = false;
+    for (const list of cidrLists) {
+        const k = knownStrings(list);
+        cidrs.push(...k.values);
+        unknown = unknown || k.unknown;
+    }
+    return { cidrs, unknown };
+}
+
+function single(value: Maybe<unknown>): Maybe<Maybe<unknown>[]> {
+    if (value === UNKNOWN) return [UNKNOWN];
+    return value === undefined || value === null || value === "" ? [] : [value];
+}
+
+function nonEmpty(list: Maybe<Maybe<unknown>[]>): boolean {
+    return list === UNKNOWN || list.length > 0;
+}
+
+/** Keys of the security group a rule resource's `securityGroupId` names, including EKS-created cluster groups. */
+function ruleTargets(index: StackIndex, rule: StackResource): string[] {
+    const value = peek(() => rule.inputs.securityGroupId);
+    const keys = index.refs(rule, "securityGroupId", [value], SECURITY_GROUP).map((r) => r.key);
+    for (const cluster of index.dependencies(rule, "securityGroupId", AWS_CLUSTER)) keys.push(`cluster-sg:${cluster.urn}`);
+    const id = knownString(value);
+    for (const cluster of index.ofType(AWS_CLUSTER)) {
+        if (id !== undefined && knownString(peek(() => cluster.inputs.vpcConfig?.clusterSecurityGroupId)) === id) {
+            keys.push(`cluster-sg:${cluster.urn}`);
+        }
+    }
+    return [...new Set(keys.filter((k) => !(k.startsWith("id:") && keys.some((o) => o.startsWith("cluster-sg:")))))];
+}
+
+/** Every ingress permission of the stack. */
+export function ingressPermissions(index: StackIndex): Permission[] {
+    const out: Permission[] = [];
+    for (const sg of index.ofType(SECURITY_GROUP)) {
+        const blocks = peekList(() => sg.inputs.ingress);
+        if (blocks === UNKNOWN) continue;
+        blocks.forEach((_, i) => {
+            const at = <T>(read: (b: any) => T) => peek(() => read(sg.inputs.ingress[i]));
+            const src = sources([peekList(() => sg.inputs.ingress[i].cidrBlocks), peekList(() => sg.inputs.ingress[i].ipv6CidrBlocks)]);
+            out.push({
+                groups: [sg.urn],
+                urn: sg.urn,
+                label: `ingress[${i}] of security group "${sg.name}"`,
+                protocol: normalizeProtocol(at((b) => b.protocol)),
+                fromPort: port(at((b) => b.fromPort)),
+                toPort: port(at((b) => b.toPort)),
+                cidrs: src.cidrs,
+                unknownCidrs: src.unknown,
+                otherSources:
+                    nonEmpty(peekList(() => sg.inputs.ingress[i].securityGroups)) ||
+                    nonEmpty(peekList(() => sg.inputs.ingress[i].prefixListIds)) ||
+                    at((b) => b.self) === true,
+            });
+        });
+    }
+    for (const rule of index.ofType(SECURITY_GROUP_RULE)) {
+        if (peek(() => rule.inputs.type) !== "ingress") continue;
+        const src = sources([peekList(() => rule.inputs.cidrBlocks), peekList(() => rule.inputs.ipv6CidrBlocks)]);
+        out.push({
+            groups: ruleTargets(index, rule),
+            urn: rule.urn,
+            label: `${SECURITY_GROUP_RULE.split(":")[1]} "${rule.name}"`,
+            protocol: normalizeProtocol(peek(() => rule.inputs.protocol)),
+            fromPort: port(peek(() => rule.inputs.fromPort)),
+            toPort: port(peek(() => rule.inputs.toPort)),
+            cidrs: src.cidrs,
+            unknownCidrs: src.unknown,
+            otherSources:
+                nonEmpty(single(peek(() => rule.inputs.sourceSecurityGroupId))) ||
+                nonEmpty(peekList(() => rule.inputs.prefixListIds)) ||
+                peek(() => rule.inputs.self) === true,
+        });
+    }
+    for (const rule of index.ofType(INGRESS_RULE)) {
+        const src = sources([single(peek(() => rule.inputs.cidrIpv4)), single(peek(() => rule.inputs.cidrIpv6))]);
+        out.push({
+            groups: ruleTargets(index, rule),
+            urn: rule.urn,
+            label: `${INGRESS_RULE.split(":")[1]} "${rule.name}"`,
+            protocol: normalizeProtocol(peek(() => rule.inputs.ipProtocol)),
+            fromPort: port(peek(() => rule.inputs.fromPort)),
+            toPort: port(peek(() => rule.inputs.toPort)),
+            cidrs: src.cidrs,
+            unknownCidrs: src.unknown,
+            otherSources:
+                nonEmpty(single(peek(() => rule.inputs.referencedSecurityGroupId))) || nonEmpty(single(peek(() => rule.inputs.prefixListId))),
+        });
+    }
+    return out;
+}
+
+export type Role = "EKS cluster" | "VPC endpoint" | "Route 53 Resolver endpoint";
+
+/** The security groups a resource lists in `prop` (a list of ids). */
+export function groupRefs(index: StackIndex, from: StackResource, prop: string): Ref[] {
+    const values = peekList(() => from.inputs[prop]);
+    return index.refs(from, prop, values === UNKNOWN ? [] : values, SECURITY_GROUP);
+}
+
+/** Interface endpoints: the only VPC endpoints with security groups. */
+export function interfaceEndpoints(index: StackIndex): StackResource[] {
+    return index.ofType(VPC_ENDPOINT).filter((e) => String(peek(() => e.inputs.vpcEndpointType) ?? "").toLowerCase() === "interface");
+}
+
+/** Security group key -> roles and a readable name. */
+export function groupRoles(index: StackIndex): Map<string, { roles: Set<Role>; label: string; urn?: string }> {
+    const out = new Map<string, { roles: Set<Role>; label: string; urn?: string }>();
+    const add = (key: string, role: Role, label: string, urn?: string) => {
+        const entry = out.get(key) ?? { roles: new Set<Role>(), label, urn };
+        entry.roles.add(role);
+        out.set(key, entry);
+    };
+    const addRefs = (refs: Ref[], role: Role) => {
+        for (const ref of refs) add(ref.key, role, index.label(ref, "security group"), ref.resource?.urn);
+    };
+    for (const cluster of index.ofType(AWS_CLUSTER)) {
+        const ids = peekList(() => cluster.inputs.vpcConfig?.securityGroupIds);
+        addRefs(index.refs(cluster, "vpcConfig", ids === UNKNOWN ? [] : ids, SECURITY_GROUP), "EKS cluster");
+        add(`cluster-sg:${cluster.urn}`, "EKS cluster", `the EKS-created cluster security group of "${cluster.name}"`);
+    }
+    for (const cluster of index.ofType(EKS_CLUSTER)) {
+        const groups = [...index.dependencies(cluster, "clusterSecurityGroup", SECURITY_GROUP), ...referencedGroup(index, cluster)];
+        addRefs(groups.map((r) => ({ key: r.urn, resource: r, id: index.idOf(r) })), "EKS cluster");
+    }
+    for (const endpoint of interfaceEndpoints(index)) addRefs(groupRefs(index, endpoint, "securityGroupIds"), "VPC endpoint");
+    for (const endpoint of index.ofType(RESOLVER_ENDPOINT)) addRefs(groupRefs(index, endpoint, "securityGroupIds"), "Route 53 Resolver endpoint");
+    return out;
+}
+
+/**
+ * The security group a @pulumi/eks Cluster's `clusterSecurityGroup` input (a resource reference) names: the
+ * offline plan writes references as `<type>::<name>`, the engine's wire form carries `__pulumiType` and `__name`.
+ */
+function referencedGroup(index: StackIndex, cluster: StackResource): StackResource[] {
+    const ref = peek(() => cluster.inputs.clusterSecurityGroup);
+    let name: string | undefined;
+    if (typeof ref === "string" && ref.startsWith(`${SECURITY_GROUP}::`)) name = ref.slice(SECURITY_GROUP.length + 2);
+    else if (ref && typeof ref === "object" && (ref as any).__pulumiType === SECURITY_GROUP) name = peek(() => (ref as any).__name) as string;
+    return name === undefined ? [] : index.ofType(SECURITY_GROUP).filter((g) => g.name === name);
+}
+
+export function permissionList(perms: Permission[]): string {
+    return listText(perms.map((p) => p.label));
+}

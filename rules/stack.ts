@@ -1,0 +1,113 @@
+// Joins between the resources of one stack, for the stack rules: which VPC a cluster or endpoint is in, which
+// security groups a cluster, endpoint or resolver uses, which ingress permissions a security group has. A
+// reference is followed by value (a known id equal to a resource's id) and by dependency (the URNs a property
+// depends on, which the pack knows even while ids are unknown during preview).
+import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
+import { StackResource } from "./types";
+import { knownString, Maybe, peek, peekList, UNKNOWN } from "./values";
+
+export const VPC = "aws:ec2/vpc:Vpc";
+export const SUBNET = "aws:ec2/subnet:Subnet";
+export const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const RESOLVER_ENDPOINT = "aws:route53/resolverEndpoint:ResolverEndpoint";
+export const RESOLVER_RULE = "aws:route53/resolverRule:ResolverRule";
+export const DHCP_OPTIONS = "aws:ec2/vpcDhcpOptions:VpcDhcpOptions";
+export const DHCP_ASSOCIATION = "aws:ec2/vpcDhcpOptionsAssociation:VpcDhcpOptionsAssociation";
+
+/** Something a property refers to: a resource of the stack, or only an id (the resource lives elsewhere). */
+export interface Ref {
+    /** The resource's URN, or `id:<id>`. */
+    key: string;
+    resource?: StackResource;
+    id?: string;
+}
+
+export class StackIndex {
+    readonly resources: StackResource[];
+    private readonly byUrn = new Map<string, StackResource>();
+
+    constructor(resources: StackResource[]) {
+        this.resources = resources;
+        for (const r of resources) this.byUrn.set(r.urn, r);
+    }
+
+    get(urn: string): StackResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    ofType(type: string): StackResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The resource's id: given by the caller (offline plan), or its `id` output (pack, once created). */
+    idOf(r: StackResource): string | undefined {
+        return r.id ?? knownString(peek(() => r.inputs.id));
+    }
+
+    /** Resources of `type` that `prop` of `from` depends on. */
+    dependencies(from: StackResource, prop: string, type: string): StackResource[] {
+        const urns = from.propertyDependencies?.[prop] ?? [];
+        return urns.map((u) => this.byUrn.get(u)).filter((r): r is StackResource => r !== undefined && r.type === type);
+    }
+
+    /**
+     * What `prop` of `from` refers to among resources of `type`, given the property's values (one id, or a list):
+     * resources whose id equals a value, resources the property depends on, and, when the property depends on no
+     * resource of that type, the remaining known ids as outside references.
+     */
+    refs(from: StackResource, prop: string, values: Maybe<unknown>[], type: string): Ref[] {
+        const out = new Map<string, Ref>();
+        const candidates = this.ofType(type);
+        const unmatched: string[] = [];
+        for (const value of values) {
+            const id = knownString(value);
+            if (id === undefined) continue;
+            const match = candidates.find((c) => this.idOf(c) === id);
+            if (match) out.set(match.urn, { key: match.urn, resource: match, id });
+            else unmatched.push(id);
+        }
+        const deps = this.dependencies(from, prop, type);
+        for (const dep of deps) if (!out.has(dep.urn)) out.set(dep.urn, { key: dep.urn, resource: dep, id: this.idOf(dep) });
+        if (deps.length === 0) for (const id of unmatched) out.set(`id:${id}`, { key: `id:${id}`, id });
+        return [...out.values()];
+    }
+
+    /** The VPC(s) a resource's `vpcId` input refers to. */
+    vpcRefs(from: StackResource): Ref[] {
+        return this.refs(from, "vpcId", [peek(() => from.inputs.vpcId)], VPC);
+    }
+
+    /**
+     * The VPC a cluster is in: `vpcId` for @pulumi/eks; for aws.eks.Cluster the `vpcConfig.vpcId` output when known,
+     * else the VPC of the subnets in `vpcConfig.subnetIds`.
+     */
+    clusterVpcRefs(cluster: StackResource): Ref[] {
+        if (cluster.type === EKS_CLUSTER) return this.vpcRefs(cluster);
+        const direct = this.refs(cluster, "vpcConfig", [peek(() => cluster.inputs.vpcConfig?.vpcId)], VPC);
+        if (direct.length > 0) return direct;
+        const subnetIds = peekList(() => cluster.inputs.vpcConfig?.subnetIds);
+        const subnets = this.refs(cluster, "vpcConfig", subnetIds === UNKNOWN ? [] : subnetIds, SUBNET);
+        const out = new Map<string, Ref>();
+        for (const s of subnets) if (s.resource) for (const v of this.vpcRefs(s.resource)) out.set(v.key, v);
+        return [...out.values()];
+    }
+
+    /** A readable name for a referenced VPC or security group. */
+    label(ref: Ref, noun: string): string {
+        if (ref.resource) return `${noun} "${ref.resource.name}"${ref.id ? ` (${ref.id})` : ""}`;
+        return `${noun} ${ref.id}`;
+    }
+}
+
+/**
+ * The clusters of the stack, each once. A @pulumi/eks component is judged through the aws:eks/cluster:Cluster it
+ * creates when that child is in the stack (the pack: a component's stack-time properties are its outputs, not its
+ * inputs), and through its own inputs otherwise (the offline plan, where the mocks create no children).
+ */
+export function clustersOf(index: StackIndex): StackResource[] {
+    const withChild = new Set(index.ofType(AWS_CLUSTER).map((c) => c.parent).filter((p): p is string => p !== undefined));
+    return index.resources.filter((r) => r.type === AWS_CLUSTER || (r.type === EKS_CLUSTER && !withChild.has(r.urn)));
+}
