@@ -1,0 +1,178 @@
+// The common hybrid case in one component (reference 004, "Solution overview"): an inbound endpoint in the
+// cluster VPC, optionally an outbound endpoint in a peered VPC with a forwarding rule for the endpoint's domain,
+// the on-premises forwarder configs, and the control-plane security group rule for TCP 443 from the peered and
+// on-premises networks, without which the name resolves and connections still fail (reference 004, "Add a
+// rule to the EKS cluster control plane security group"; reference 000, "Accessing a private only API server").
+import * as pulumi from "@pulumi/pulumi";
+import { cidrsOverlap, parseCidr } from "../lib/cidr";
+import { inComponent, InputError } from "../lib/errors";
+import { ForwarderConfigs, forwarderConfigs } from "../lib/forwarderConfigs";
+import { checkEndpointSubnets, ruleDomain, Scope } from "../lib/resolverChecks";
+import { ClusterDnsForwarding } from "./clusterDnsForwarding";
+import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
+import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
+import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
+
+export interface HybridDnsAccessArgs {
+    /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
+    clusterEndpoint: pulumi.Input<string>;
+    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it. */
+    scope?: Scope;
+    /** The cluster's control-plane security group (aws.eks.Cluster vpcConfig.clusterSecurityGroupId); gets the TCP 443 rules. */
+    clusterSecurityGroupId: pulumi.Input<string>;
+    /** The cluster's VPC, where the inbound endpoint goes. */
+    clusterVpcId: pulumi.Input<string>;
+    /** The cluster VPC's CIDR block: where the inbound endpoint's IPs are, and the outbound endpoint's only DNS target. */
+    clusterVpcCidr: string;
+    /** Two or more cluster VPC subnets in different Availability Zones for the inbound endpoint. */
+    inboundSubnetIds: pulumi.Input<string>[];
+    /** CIDRs of peered VPCs that reach the cluster: allowed to query the inbound endpoint and to connect on TCP 443. */
+    peeredCidrs?: string[];
+    /** CIDRs of on-premises networks (Direct Connect or VPN): allowed to query the inbound endpoint and to connect on TCP 443. */
+    onPremisesCidrs?: string[];
+    /** The peered VPC for the outbound endpoint; with `outboundSubnetIds`, creates the endpoint and the forwarding rule. */
+    outboundVpcId?: pulumi.Input<string>;
+    /** Two or more subnets of `outboundVpcId` in different Availability Zones for the outbound endpoint. */
+    outboundSubnetIds?: pulumi.Input<string>[];
+    /** VPCs that use the forwarding rule, by plain id; default: `outboundVpcId`. */
+    vpcIds?: string[];
+    /** VPCs that use the forwarding rule whose ids are known only at deployment, keyed by a stable label. */
+    vpcs?: Record<string, pulumi.Input<string>>;
+    /** AWS RAM principals to share the forwarding rule with: account ids, organization ARNs or OU ARNs. */
+    shareWith?: string[];
+    /** Allow sharing with accounts outside your organization; default false. */
+    allowExternalPrincipals?: boolean;
+    /** Tags for the endpoints and their security groups. */
+    tags?: Record<string, string>;
+}
+
+export class HybridDnsAccess extends pulumi.ComponentResource {
+    /** The inbound endpoint's id (`rslvr-in-...`). */
+    public readonly inboundEndpointId: pulumi.Output<string>;
+    /** The inbound endpoint's IPs: where forwarders and the rule send queries for the endpoint. */
+    public readonly resolverIps: pulumi.Output<string[]>;
+    /** The inbound endpoint's security group. */
+    public readonly inboundSecurityGroupId: pulumi.Output<string>;
+    /** The outbound endpoint's id, when `outboundSubnetIds` is given. */
+    public readonly outboundEndpointId: pulumi.Output<string | undefined>;
+    /** The forwarding rule's id, when `outboundSubnetIds` is given. */
+    public readonly ruleId: pulumi.Output<string | undefined>;
+    /** The forwarded domain: the endpoint host (scope `cluster`) or the region's EKS domain (scope `region`). */
+    public readonly domain: pulumi.Output<string>;
+    /** Ready-to-paste on-premises forwarder configuration (BIND, dnsmasq, Unbound, CoreDNS, Windows DNS). */
+    public readonly forwarderConfigs: pulumi.Output<ForwarderConfigs>;
+
+    constructor(name: string, args: HybridDnsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+        const apiSources = inComponent("HybridDnsAccess", name, () => validate(args));
+        super("eks-private-access:index:HybridDnsAccess", name, {}, opts);
+
+        const networks = [...(args.peeredCidrs ?? []), ...(args.onPremisesCidrs ?? [])];
+        const inbound = new ResolverInboundEndpoint(
+            `${name}-inbound`,
+            { vpcId: args.clusterVpcId, subnetIds: args.inboundSubnetIds, allowedCidrs: networks, tags: args.tags },
+            { parent: this },
+        );
+
+        let outboundEndpointId: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        let ruleId: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        if (args.outboundSubnetIds !== undefined && args.outboundVpcId !== undefined) {
+            const outbound = new ResolverOutboundEndpoint(
+                `${name}-outbound`,
+                { vpcId: args.outboundVpcId, subnetIds: args.outboundSubnetIds, targetCidrs: [args.clusterVpcCidr], tags: args.tags },
+                { parent: this },
+            );
+            const useDefault = args.vpcIds === undefined && args.vpcs === undefined;
+            const outboundVpc = args.outboundVpcId;
+            const forwarding = new ClusterDnsForwarding(
+                `${name}-forwarding`,
+                {
+                    clusterEndpoint: args.clusterEndpoint,
+                    scope: args.scope,
+                    resolverIps: inbound.ipAddresses,
+                    outboundEndpointId: outbound.endpointId,
+                    vpcIds: useDefault && typeof outboundVpc === "string" ? [outboundVpc] : args.vpcIds,
+                    vpcs: useDefault && typeof outboundVpc !== "string" ? { outbound: outboundVpc } : args.vpcs,
+                    shareWith: args.shareWith,
+                    allowExternalPrincipals: args.allowExternalPrincipals,
+                },
+                { parent: this },
+            );
+            outboundEndpointId = outbound.endpointId;
+            ruleId = forwarding.ruleId;
+        }
+
+        // The control plane's security group must let the connected networks in on 443 (reference 004, "Add a rule
+        // to the EKS cluster control plane security group"): DNS alone only tells them where the API server is.
+        securityGroupRules("ingress", name, args.clusterSecurityGroupId, apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
+            parent: this,
+        });
+
+        const scope = args.scope ?? Scope.Cluster;
+        this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => {
+            try {
+                return ruleDomain(endpoint, scope);
+            } catch (err) {
+                throw new Error(`HybridDnsAccess "${name}": ${(err as Error).message}`);
+            }
+        });
+        this.inboundEndpointId = inbound.endpointId;
+        this.resolverIps = inbound.ipAddresses;
+        this.inboundSecurityGroupId = inbound.securityGroupId;
+        this.outboundEndpointId = outboundEndpointId;
+        this.ruleId = ruleId;
+        this.forwarderConfigs = pulumi.all([this.domain, inbound.ipAddresses]).apply(([domain, ips]) => forwarderConfigs(domain, ips));
+        this.registerOutputs({
+            inboundEndpointId: this.inboundEndpointId,
+            resolverIps: this.resolverIps,
+            inboundSecurityGroupId: this.inboundSecurityGroupId,
+            outboundEndpointId: this.outboundEndpointId,
+            ruleId: this.ruleId,
+            domain: this.domain,
+            forwarderConfigs: this.forwarderConfigs,
+        });
+    }
+}
+
+function validate(args: HybridDnsAccessArgs) {
+    if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope ?? Scope.Cluster);
+    parseCidr(args.clusterVpcCidr, "clusterVpcCidr");
+    checkEndpointSubnets(args.inboundSubnetIds, "inboundSubnetIds");
+    if ((args.outboundSubnetIds === undefined) !== (args.outboundVpcId === undefined)) {
+        throw new InputError(
+            args.outboundSubnetIds === undefined ? "outboundSubnetIds" : "outboundVpcId",
+            "the outbound endpoint needs both outboundVpcId and outboundSubnetIds; give both, or neither for on-premises forwarding only",
+        );
+    }
+    if (args.outboundSubnetIds !== undefined) checkEndpointSubnets(args.outboundSubnetIds, "outboundSubnetIds");
+    else if (args.vpcIds !== undefined || args.vpcs !== undefined || args.shareWith !== undefined) {
+        throw new InputError(
+            args.vpcIds !== undefined ? "vpcIds" : args.vpcs !== undefined ? "vpcs" : "shareWith",
+            "a forwarding rule needs an outbound endpoint to send queries through: give outboundVpcId and outboundSubnetIds",
+        );
+    }
+    const lists = [
+        { arg: "peeredCidrs", cidrs: args.peeredCidrs ?? [] },
+        { arg: "onPremisesCidrs", cidrs: args.onPremisesCidrs ?? [] },
+    ];
+    if (lists.every((l) => l.cidrs.length === 0)) {
+        throw new InputError(
+            "peeredCidrs",
+            "no networks given; list the peered VPCs' CIDRs in peeredCidrs and the on-premises ranges in onPremisesCidrs: " +
+                "they may query the inbound endpoint and connect to the API server on TCP 443",
+        );
+    }
+    const sources = lists.flatMap((l) => keyedSources({ cidrs: l.cidrs }, { cidrs: l.arg, securityGroupIds: "", securityGroups: "" }));
+    lists.forEach((l) =>
+        l.cidrs.forEach((cidr, i) => {
+            // A network that overlaps the cluster VPC cannot be routed to over peering, Transit Gateway or VPN.
+            if (cidrsOverlap(cidr, args.clusterVpcCidr)) {
+                throw new InputError(`${l.arg}[${i}]`, `${cidr} overlaps the cluster VPC's ${args.clusterVpcCidr}; the VPC routes those addresses locally, so answers could never reach that network. List only networks outside the cluster VPC`);
+            }
+        }),
+    );
+    const onPrem = new Set(args.onPremisesCidrs ?? []);
+    (args.peeredCidrs ?? []).forEach((cidr, i) => {
+        if (onPrem.has(cidr)) throw new InputError(`peeredCidrs[${i}]`, `${cidr} is also in onPremisesCidrs; list each network once`);
+    });
+    return sources;
+}

@@ -1,0 +1,64 @@
+// A Route 53 Resolver inbound endpoint in the cluster VPC: DNS servers outside the VPC (peered VPCs through an
+// outbound endpoint, on-premises forwarders) send it queries for the cluster endpoint, and the VPC resolver
+// behind it answers from the EKS-managed private hosted zone that is associated only with this VPC
+// (reference 004, "Configuring the inbound endpoint").
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { inComponent } from "../lib/errors";
+import { checkAllowedCidrs, checkEndpointSubnets } from "../lib/resolverChecks";
+import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
+import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
+
+export interface ResolverInboundEndpointArgs {
+    /** The cluster's VPC: the one whose private hosted zone holds the endpoint's private IPs. */
+    vpcId: pulumi.Input<string>;
+    /** Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. */
+    subnetIds: pulumi.Input<string>[];
+    /** Networks whose DNS servers query this endpoint (peered VPCs, on-premises resolvers); DNS is allowed from these only. */
+    allowedCidrs: string[];
+    /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
+    endpointName?: string;
+    /** Tags for the endpoint and its security group. */
+    tags?: Record<string, string>;
+}
+
+export class ResolverInboundEndpoint extends pulumi.ComponentResource {
+    /** The endpoint's id (`rslvr-in-...`). */
+    public readonly endpointId: pulumi.Output<string>;
+    /** The resolver IPs: one per subnet, the addresses forwarders and resolver rules send queries to. */
+    public readonly ipAddresses: pulumi.Output<string[]>;
+    /** The security group allowing DNS (UDP and TCP 53) from `allowedCidrs`. */
+    public readonly securityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: ResolverInboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        const sources = inComponent("ResolverInboundEndpoint", name, () => {
+            checkEndpointSubnets(args.subnetIds);
+            checkAllowedCidrs(args.allowedCidrs);
+            return keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" });
+        });
+        super("eks-private-access:index:ResolverInboundEndpoint", name, {}, opts);
+
+        const subnetIds = checkedSubnetIds("ResolverInboundEndpoint", name, args.subnetIds, args.vpcId, "subnetIds", this);
+        const securityGroup = new aws.ec2.SecurityGroup(
+            `${name}-sg`,
+            {
+                vpcId: args.vpcId,
+                description: "Route 53 Resolver inbound endpoint: DNS from networks that forward the cluster endpoint name",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        // Security groups are stateful, so answers go back without an egress rule; only queries need letting in.
+        securityGroupRules("ingress", name, securityGroup.id, sources, dnsPorts, { parent: this });
+        const endpoint = resolverEndpoint(
+            name,
+            { direction: "INBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },
+            this,
+        );
+
+        this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
+        this.ipAddresses = pulumi.all([endpoint.ipAddresses, subnetIds]).apply(([ips]) => ips.map((a) => (a.ip ?? a.ipv6)!));
+        this.securityGroupId = securityGroup.id;
+        this.registerOutputs({ endpointId: this.endpointId, ipAddresses: this.ipAddresses, securityGroupId: this.securityGroupId });
+    }
+}

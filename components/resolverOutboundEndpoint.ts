@@ -1,0 +1,68 @@
+// A Route 53 Resolver outbound endpoint in a peered or shared-services VPC: resolver rules associated with VPCs
+// in the region send matching queries out through it, here to the inbound endpoint in the cluster VPC
+// (reference 004, "Connecting from a peered VPC").
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { inComponent, InputError } from "../lib/errors";
+import { checkEndpointSubnets } from "../lib/resolverChecks";
+import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
+import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
+
+export interface ResolverOutboundEndpointArgs {
+    /** The VPC the endpoint sends queries from (a peered or shared-services VPC). */
+    vpcId: pulumi.Input<string>;
+    /** Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. */
+    subnetIds: pulumi.Input<string>[];
+    /** Where the DNS servers the rules forward to are (the cluster VPC's CIDR); DNS egress is allowed to these only. */
+    targetCidrs: string[];
+    /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
+    endpointName?: string;
+    /** Tags for the endpoint and its security group. */
+    tags?: Record<string, string>;
+}
+
+export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
+    /** The endpoint's id (`rslvr-out-...`), for resolver rules. */
+    public readonly endpointId: pulumi.Output<string>;
+    /** The security group allowing DNS (UDP and TCP 53) out to `targetCidrs`. */
+    public readonly securityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: ResolverOutboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
+        const targets = inComponent("ResolverOutboundEndpoint", name, () => {
+            checkEndpointSubnets(args.subnetIds);
+            if (!Array.isArray(args.targetCidrs) || args.targetCidrs.length === 0) {
+                throw new InputError(
+                    "targetCidrs",
+                    "no targets given; list the CIDRs of the DNS servers the rules forward to (the cluster VPC's CIDR, " +
+                        "where the inbound endpoint's IPs are), or the endpoint's queries have nowhere to go",
+                );
+            }
+            return keyedSources({ cidrs: args.targetCidrs }, { cidrs: "targetCidrs", securityGroupIds: "", securityGroups: "" });
+        });
+        super("eks-private-access:index:ResolverOutboundEndpoint", name, {}, opts);
+
+        const subnetIds = checkedSubnetIds("ResolverOutboundEndpoint", name, args.subnetIds, args.vpcId, "subnetIds", this);
+        const securityGroup = new aws.ec2.SecurityGroup(
+            `${name}-sg`,
+            {
+                vpcId: args.vpcId,
+                description: "Route 53 Resolver outbound endpoint: DNS to the resolvers its rules forward to",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        // The endpoint starts every conversation, so it needs egress to the targets; answers come back through the
+        // stateful security group without an ingress rule. aws.ec2.SecurityGroup removes the allow-all egress rule
+        // AWS adds to a new group, so without these rules the endpoint could send nothing.
+        securityGroupRules("egress", name, securityGroup.id, targets, dnsPorts, { parent: this });
+        const endpoint = resolverEndpoint(
+            name,
+            { direction: "OUTBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },
+            this,
+        );
+
+        this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
+        this.securityGroupId = securityGroup.id;
+        this.registerOutputs({ endpointId: this.endpointId, securityGroupId: this.securityGroupId });
+    }
+}

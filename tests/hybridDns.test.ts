@@ -1,0 +1,378 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { ClusterDnsForwarding } from "../components/clusterDnsForwarding";
+import { HybridDnsAccess, HybridDnsAccessArgs } from "../components/hybridDnsAccess";
+import { ResolverInboundEndpoint } from "../components/resolverInboundEndpoint";
+import { ResolverOutboundEndpoint } from "../components/resolverOutboundEndpoint";
+import { mockAws, valueOf } from "../plan/mocks";
+import { programFailures } from "./support/failures";
+
+const CLUSTER_VPC = "vpc-0a1b2c3d4e5f60718";
+const PEERED_VPC = "vpc-0b1c2d3e4f5a60718";
+const SUBNET_A = "subnet-0d1e2f3a4b5c6d7e8"; // us-east-1a, 10.0.0.0/19
+const SUBNET_B = "subnet-0e2f3a4b5c6d7e8f9"; // us-east-1b, 10.0.32.0/19
+const PEERED_A = "subnet-0a9b8c7d6e5f40312";
+const PEERED_B = "subnet-0b8c7d6e5f4031201";
+const CLUSTER_SG = "sg-0c1d2e3f4a5b6c7d8";
+const ENDPOINT = "https://ABC123.gr7.us-east-1.eks.amazonaws.com";
+const HOST = "abc123.gr7.us-east-1.eks.amazonaws.com";
+
+const T = {
+    endpoint: "aws:route53/resolverEndpoint:ResolverEndpoint",
+    rule: "aws:route53/resolverRule:ResolverRule",
+    assoc: "aws:route53/resolverRuleAssociation:ResolverRuleAssociation",
+    share: "aws:ram/resourceShare:ResourceShare",
+    shareResource: "aws:ram/resourceAssociation:ResourceAssociation",
+    sharePrincipal: "aws:ram/principalAssociation:PrincipalAssociation",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+};
+
+/** Waits until every registration the program started has finished. */
+async function settled(): Promise<void> {
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
+function names(type: string): string[] {
+    return mockAws()
+        .ofType(type)
+        .map((r) => r.name)
+        .sort();
+}
+
+function addPeeredVpc(): void {
+    const world = mockAws().world;
+    world.vpcs[PEERED_VPC] = { id: PEERED_VPC, cidrBlock: "10.1.0.0/16", enableDnsSupport: true, enableDnsHostnames: true, dhcpOptionsId: "dopt-0a1b2c3d4e5f60718" };
+    world.subnets[PEERED_A] = { id: PEERED_A, vpcId: PEERED_VPC, cidrBlock: "10.1.0.0/20", availabilityZone: "us-east-1a", availabilityZoneId: "use1-az1" };
+    world.subnets[PEERED_B] = { id: PEERED_B, vpcId: PEERED_VPC, cidrBlock: "10.1.16.0/20", availabilityZone: "us-east-1b", availabilityZoneId: "use1-az2" };
+}
+
+describe("ResolverInboundEndpoint", () => {
+    it("creates the endpoint with one IP per subnet and DNS from allowedCidrs only", async () => {
+        const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16", "192.168.0.0/20"] });
+        assert.match(await valueOf(inbound.endpointId), /^rslvr-in-[0-9a-f]{17}$/);
+        assert.deepStrictEqual(await valueOf(inbound.ipAddresses), ["10.0.1.237", "10.0.59.167"]);
+        await settled();
+        const sg = mockAws().get(T.sg, "in-sg");
+        assert.strictEqual(await valueOf(inbound.securityGroupId), sg.id);
+        assert.strictEqual(sg.inputs.vpcId, CLUSTER_VPC);
+        assert.deepStrictEqual(mockAws().get(T.endpoint, "in-endpoint").inputs, {
+            name: "in",
+            direction: "INBOUND",
+            ipAddresses: [{ subnetId: SUBNET_A }, { subnetId: SUBNET_B }],
+            protocols: ["Do53"],
+            securityGroupIds: [sg.id],
+        });
+        assert.deepStrictEqual(names(T.ingress), ["in-tcp53-from-10-1-0-0-16", "in-tcp53-from-192-168-0-0-20", "in-udp53-from-10-1-0-0-16", "in-udp53-from-192-168-0-0-20"]);
+        assert.deepStrictEqual(mockAws().get(T.ingress, "in-udp53-from-192-168-0-0-20").inputs, {
+            securityGroupId: sg.id,
+            ipProtocol: "udp",
+            fromPort: 53,
+            toPort: 53,
+            cidrIpv4: "192.168.0.0/20",
+            description: "DNS (UDP 53) from 192.168.0.0/20",
+        });
+        assert.deepStrictEqual(names(T.egress), []);
+        assert.deepStrictEqual(mockAws().calls, [
+            { token: "aws:ec2/getSubnet:getSubnet", inputs: { id: SUBNET_A } },
+            { token: "aws:ec2/getSubnet:getSubnet", inputs: { id: SUBNET_B } },
+        ]);
+    });
+
+    it("fails before registering anything with fewer than two subnets", () => {
+        assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A], allowedCidrs: ["10.1.0.0/16"] }), {
+            name: "InputError",
+            message:
+                'ResolverInboundEndpoint "in": subnetIds: 1 subnet given; a Route 53 Resolver endpoint needs an IP in at least two subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets',
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("requires allowedCidrs and refuses 0.0.0.0/0", () => {
+        assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: [] }), {
+            message:
+                'ResolverInboundEndpoint "in": allowedCidrs: no CIDRs given; list the networks whose DNS servers forward to this endpoint (the peered VPCs\' CIDRs, the on-premises DNS servers\' ranges). There is no default: an open resolver would answer every private name in the VPC to anyone who can reach it',
+        });
+        assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["0.0.0.0/0"] }), {
+            message: 'ResolverInboundEndpoint "in": allowedCidrs[0]: 0.0.0.0/0 allows every address; list the networks that forward to this endpoint',
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("fails the deployment, creating no endpoint, when every subnet is in one AZ", async () => {
+        mockAws().world.subnets[SUBNET_B].availabilityZone = "us-east-1a";
+        const expected =
+            'ResolverInboundEndpoint "in": subnetIds: every subnet is in us-east-1a: subnet-0d1e2f3a4b5c6d7e8 (us-east-1a), subnet-0e2f3a4b5c6d7e8f9 (us-east-1a). A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones';
+        const failures = await programFailures(async () => {
+            const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16"] });
+            await assert.rejects(valueOf(inbound.endpointId), (e: Error) => e.message.endsWith(expected));
+            await assert.rejects(valueOf(inbound.ipAddresses), (e: Error) => e.message.endsWith(expected));
+        });
+        assert.ok(failures.length > 0 && failures.every((f) => f.endsWith(expected)), failures.join("\n"));
+        assert.deepStrictEqual(names(T.endpoint), []);
+    });
+
+    it("fails the deployment when a subnet is in another VPC", async () => {
+        addPeeredVpc();
+        const expected =
+            'ResolverInboundEndpoint "in": subnetIds: subnet-0a9b8c7d6e5f40312 is in vpc-0b1c2d3e4f5a60718, not in vpcId vpc-0a1b2c3d4e5f60718; an endpoint\'s IPs and its security group must be in one VPC. List subnets of vpc-0a1b2c3d4e5f60718';
+        const failures = await programFailures(async () => {
+            const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, PEERED_A], allowedCidrs: ["10.1.0.0/16"] });
+            await assert.rejects(valueOf(inbound.endpointId), (e: Error) => e.message.endsWith(expected));
+        });
+        assert.ok(failures.length > 0 && failures.every((f) => f.endsWith(expected)), failures.join("\n"));
+        assert.deepStrictEqual(names(T.endpoint), []);
+    });
+
+    it("passes subnet ids known only at deployment to the endpoint without a look-up", async () => {
+        const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [pulumi.output(SUBNET_A), SUBNET_B], allowedCidrs: ["10.1.0.0/16"] });
+        assert.deepStrictEqual(await valueOf(inbound.ipAddresses), ["10.0.1.237", "10.0.59.167"]);
+        assert.deepStrictEqual(mockAws().calls, []);
+    });
+});
+
+describe("ResolverOutboundEndpoint", () => {
+    it("creates the endpoint with DNS egress to the targets only", async () => {
+        addPeeredVpc();
+        const outbound = new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], targetCidrs: ["10.0.0.0/16"] });
+        assert.match(await valueOf(outbound.endpointId), /^rslvr-out-[0-9a-f]{17}$/);
+        await settled();
+        const sg = mockAws().get(T.sg, "out-sg");
+        assert.strictEqual(await valueOf(outbound.securityGroupId), sg.id);
+        assert.strictEqual(mockAws().get(T.endpoint, "out-endpoint").inputs.direction, "OUTBOUND");
+        assert.deepStrictEqual(names(T.ingress), []);
+        assert.deepStrictEqual(names(T.egress), ["out-tcp53-to-10-0-0-0-16", "out-udp53-to-10-0-0-0-16"]);
+        assert.deepStrictEqual(mockAws().get(T.egress, "out-tcp53-to-10-0-0-0-16").inputs, {
+            securityGroupId: sg.id,
+            ipProtocol: "tcp",
+            fromPort: 53,
+            toPort: 53,
+            cidrIpv4: "10.0.0.0/16",
+            description: "DNS (TCP 53) to 10.0.0.0/16",
+        });
+    });
+
+    it("requires targets and two subnets", () => {
+        assert.throws(() => new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], targetCidrs: [] }), {
+            message:
+                'ResolverOutboundEndpoint "out": targetCidrs: no targets given; list the CIDRs of the DNS servers the rules forward to (the cluster VPC\'s CIDR, where the inbound endpoint\'s IPs are), or the endpoint\'s queries have nowhere to go',
+        });
+        assert.throws(
+            () => new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_A], targetCidrs: ["10.0.0.0/16"] }),
+            { message: 'ResolverOutboundEndpoint "out": subnetIds[1]: subnet-0a9b8c7d6e5f40312 is listed twice; each subnet gives the endpoint one IP, list it once' },
+        );
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+});
+
+describe("ClusterDnsForwarding", () => {
+    const base = { clusterEndpoint: ENDPOINT, resolverIps: ["10.0.1.237", "10.0.59.167"], outboundEndpointId: "rslvr-out-0123456789abcdef0" };
+
+    it("forwards the endpoint host to the inbound IPs on port 53, associated per VPC", async () => {
+        const fwd = new ClusterDnsForwarding("fwd", { ...base, vpcIds: [PEERED_VPC], vpcs: { tools: pulumi.output("vpc-0c2d3e4f5a6b70819") } });
+        assert.strictEqual(await valueOf(fwd.domain), HOST);
+        await settled();
+        const rule = mockAws().get(T.rule, "fwd-rule");
+        assert.deepStrictEqual(rule.inputs, {
+            name: "fwd",
+            ruleType: "FORWARD",
+            domainName: HOST,
+            resolverEndpointId: "rslvr-out-0123456789abcdef0",
+            targetIps: [
+                { ip: "10.0.1.237", port: 53 },
+                { ip: "10.0.59.167", port: 53 },
+            ],
+        });
+        assert.match(await valueOf(fwd.ruleId), /^rslvr-rr-[0-9a-f]{17}$/);
+        assert.strictEqual(await valueOf(fwd.ruleArn), `arn:aws:route53resolver:us-east-1:123456789012:resolver-rule/${rule.id}`);
+        assert.deepStrictEqual(names(T.assoc), ["fwd-assoc-tools", "fwd-assoc-vpc-0b1c2d3e4f5a60718"]);
+        assert.deepStrictEqual(mockAws().get(T.assoc, "fwd-assoc-vpc-0b1c2d3e4f5a60718").inputs, { resolverRuleId: rule.id, vpcId: PEERED_VPC });
+        assert.deepStrictEqual(mockAws().get(T.assoc, "fwd-assoc-tools").inputs, { resolverRuleId: rule.id, vpcId: "vpc-0c2d3e4f5a6b70819" });
+        assert.deepStrictEqual(names(T.share), []);
+        assert.strictEqual(await valueOf(fwd.resourceShareArn), undefined);
+        assert.strictEqual(
+            (await valueOf(fwd.forwarderConfigs)).bind,
+            'zone "abc123.gr7.us-east-1.eks.amazonaws.com" {\n    type forward;\n    forward only;\n    forwarders { 10.0.1.237; 10.0.59.167; };\n};\n',
+        );
+    });
+
+    const regionCases: [string, string][] = [
+        ["https://ABC123.gr7.us-east-1.eks.amazonaws.com", "us-east-1.eks.amazonaws.com"],
+        ["https://ABC123.gr7.us-west-2.api.aws", "us-west-2.api.aws"],
+        ["ABC123.gr7.eu-central-1.eks.api.aws", "eu-central-1.eks.api.aws"],
+        ["https://ABC123.yl4.cn-north-1.eks.amazonaws.com.cn", "cn-north-1.eks.amazonaws.com.cn"],
+        ["https://ABC123.yl4.cn-northwest-1.api.amazonwebservices.com.cn", "cn-northwest-1.api.amazonwebservices.com.cn"],
+    ];
+    for (const [endpoint, domain] of regionCases) {
+        it(`scope region forwards ${domain} for ${endpoint}`, async () => {
+            const fwd = new ClusterDnsForwarding("fwd", { ...base, clusterEndpoint: endpoint, scope: "region", vpcIds: [PEERED_VPC] });
+            await valueOf(fwd.ruleId);
+            assert.strictEqual(mockAws().get(T.rule, "fwd-rule").inputs.domainName, domain);
+            assert.strictEqual(await valueOf(fwd.domain), domain);
+        });
+    }
+
+    it("sends IPv6 resolver IPs as ipv6 targets", async () => {
+        const fwd = new ClusterDnsForwarding("fwd", { ...base, clusterEndpoint: "https://ABC123.gr7.us-west-2.api.aws", resolverIps: ["10.0.1.237", "2600:1f14::53"], vpcIds: [PEERED_VPC] });
+        await valueOf(fwd.ruleId);
+        assert.deepStrictEqual(mockAws().get(T.rule, "fwd-rule").inputs.targetIps, [
+            { ip: "10.0.1.237", port: 53 },
+            { ipv6: "2600:1f14::53", port: 53 },
+        ]);
+    });
+
+    it("shares the rule through AWS RAM, one principal association per account or organization", async () => {
+        const org = "arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5";
+        const fwd = new ClusterDnsForwarding("fwd", { ...base, shareWith: ["210987654321", org] });
+        const shareArn = await valueOf(fwd.resourceShareArn);
+        assert.match(shareArn!, /^arn:aws:ram:us-east-1:123456789012:resource-share\/[0-9a-f-]{36}$/);
+        await settled();
+        assert.deepStrictEqual(mockAws().get(T.share, "fwd-share").inputs, { name: "fwd", allowExternalPrincipals: false });
+        assert.deepStrictEqual(mockAws().get(T.shareResource, "fwd-share-rule").inputs, { resourceArn: await valueOf(fwd.ruleArn), resourceShareArn: shareArn });
+        assert.deepStrictEqual(names(T.sharePrincipal), ["fwd-share-to-210987654321", "fwd-share-to-o-a1b2c3d4e5"]);
+        assert.deepStrictEqual(mockAws().get(T.sharePrincipal, "fwd-share-to-o-a1b2c3d4e5").inputs, { principal: org, resourceShareArn: shareArn });
+        assert.deepStrictEqual(names(T.assoc), []);
+    });
+
+    it("rejects bad input before registering anything", () => {
+        const cases: [Partial<ConstructorParameters<typeof ClusterDnsForwarding>[1]>, string][] = [
+            [{ vpcIds: [] }, "vpcIds: the rule would apply to no VPC: list the VPCs that must resolve the cluster endpoint in vpcIds (or vpcs), or share the rule with the accounts that own them through shareWith"],
+            [{ vpcIds: [pulumi.output(PEERED_VPC) as unknown as string] }, "vpcIds[0]: this VPC id is only known at deployment, so an association named after it cannot be planned. Pass it in vpcs instead, keyed by a stable label ({ peered: peeredVpc.id })"],
+            [{ vpcIds: [PEERED_VPC], clusterEndpoint: "https://api.example.com" }, 'clusterEndpoint: "https://api.example.com" is not an EKS cluster endpoint (expected https://<id>.<x>.<region>.eks.amazonaws.com, ...<region>.api.aws, or the aws-cn forms ending amazonaws.com.cn / amazonwebservices.com.cn)'],
+            [{ vpcIds: [PEERED_VPC], resolverIps: ["10.0.1.237", "10.0.1.237"] }, "resolverIps[1]: 10.0.1.237 is listed twice; list each resolver IP once"],
+            [{ shareWith: ["arn:aws:iam::210987654321:root"] }, 'shareWith[0]: "arn:aws:iam::210987654321:root" is not an AWS account id (12 digits), organization ARN (arn:aws:organizations::<account>:organization/o-...) or OU ARN (...:ou/o-.../ou-...)'],
+        ];
+        for (const [args, message] of cases) {
+            assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, ...args }), { name: "InputError", message: `ClusterDnsForwarding "fwd": ${message}` });
+        }
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("fails the deployment when an endpoint known only at deployment is not an EKS endpoint", async () => {
+        const expected = 'ClusterDnsForwarding "fwd": clusterEndpoint: "https://api.example.com" is not an EKS cluster endpoint';
+        const failures = await programFailures(async () => {
+            const fwd = new ClusterDnsForwarding("fwd", { ...base, clusterEndpoint: pulumi.output("https://api.example.com"), vpcIds: [PEERED_VPC] });
+            await assert.rejects(valueOf(fwd.domain), (e: Error) => e.message.includes(expected));
+        });
+        assert.ok(failures.length > 0 && failures.every((f) => f.includes(expected)), failures.join("\n"));
+        assert.deepStrictEqual(names(T.rule), []);
+    });
+});
+
+describe("HybridDnsAccess", () => {
+    const args: HybridDnsAccessArgs = {
+        clusterEndpoint: ENDPOINT,
+        clusterSecurityGroupId: CLUSTER_SG,
+        clusterVpcId: CLUSTER_VPC,
+        clusterVpcCidr: "10.0.0.0/16",
+        inboundSubnetIds: [SUBNET_A, SUBNET_B],
+        peeredCidrs: ["10.1.0.0/16"],
+        onPremisesCidrs: ["192.168.0.0/20"],
+        outboundVpcId: PEERED_VPC,
+        outboundSubnetIds: [PEERED_A, PEERED_B],
+    };
+
+    it("composes inbound, outbound and forwarding, and opens 443 on the control plane to both networks", async () => {
+        addPeeredVpc();
+        const hybrid = new HybridDnsAccess("hy", args);
+        assert.deepStrictEqual(await valueOf(hybrid.resolverIps), ["10.0.29.121", "10.0.34.92"]);
+        assert.strictEqual(await valueOf(hybrid.domain), HOST);
+        await settled();
+        const byName = (name: string) => [...mockAws().resources.values()].find((r) => r.name === name)!;
+        const urn = (name: string) => byName(name).urn;
+        assert.deepStrictEqual(
+            ["hy-inbound", "hy-outbound", "hy-forwarding", "hy-tcp443-from-10-1-0-0-16", "hy-tcp443-from-192-168-0-0-20"].map((n) => byName(n).parent),
+            Array(5).fill(urn("hy")),
+        );
+        assert.deepStrictEqual(names(T.ingress), [
+            "hy-inbound-tcp53-from-10-1-0-0-16",
+            "hy-inbound-tcp53-from-192-168-0-0-20",
+            "hy-inbound-udp53-from-10-1-0-0-16",
+            "hy-inbound-udp53-from-192-168-0-0-20",
+            "hy-tcp443-from-10-1-0-0-16",
+            "hy-tcp443-from-192-168-0-0-20",
+        ]);
+        assert.deepStrictEqual(mockAws().get(T.ingress, "hy-tcp443-from-192-168-0-0-20").inputs, {
+            securityGroupId: CLUSTER_SG,
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "192.168.0.0/20",
+            description: "EKS API (TCP 443) from 192.168.0.0/20",
+        });
+        assert.deepStrictEqual(names(T.egress), ["hy-outbound-tcp53-to-10-0-0-0-16", "hy-outbound-udp53-to-10-0-0-0-16"]);
+        const rule = mockAws().get(T.rule, "hy-forwarding-rule");
+        assert.strictEqual(rule.inputs.resolverEndpointId, await valueOf(hybrid.outboundEndpointId));
+        assert.deepStrictEqual(rule.inputs.targetIps, [
+            { ip: "10.0.29.121", port: 53 },
+            { ip: "10.0.34.92", port: 53 },
+        ]);
+        assert.strictEqual(await valueOf(hybrid.ruleId), rule.id);
+        assert.deepStrictEqual(names(T.assoc), ["hy-forwarding-assoc-vpc-0b1c2d3e4f5a60718"]);
+        assert.strictEqual(await valueOf(hybrid.inboundEndpointId), mockAws().get(T.endpoint, "hy-inbound-endpoint").id);
+        assert.strictEqual(await valueOf(hybrid.inboundSecurityGroupId), mockAws().get(T.sg, "hy-inbound-sg").id);
+        assert.strictEqual(
+            (await valueOf(hybrid.forwarderConfigs)).dnsmasq,
+            "server=/abc123.gr7.us-east-1.eks.amazonaws.com/10.0.29.121\nserver=/abc123.gr7.us-east-1.eks.amazonaws.com/10.0.34.92\nrebind-domain-ok=/abc123.gr7.us-east-1.eks.amazonaws.com/\n",
+        );
+        const outputs = mockAws().get("eks-private-access:index:HybridDnsAccess", "hy").outputs!;
+        assert.deepStrictEqual(Object.keys(outputs).sort(), ["domain", "forwarderConfigs", "inboundEndpointId", "inboundSecurityGroupId", "outboundEndpointId", "resolverIps", "ruleId"]);
+    });
+
+    it("on-premises only: an inbound endpoint, forwarder configs for the region domain, and no rule", async () => {
+        const hybrid = new HybridDnsAccess("hy", { ...args, scope: "region", peeredCidrs: undefined, outboundVpcId: undefined, outboundSubnetIds: undefined });
+        assert.strictEqual(
+            (await valueOf(hybrid.forwarderConfigs)).unbound,
+            'server:\n    private-domain: "us-east-1.eks.amazonaws.com"\nforward-zone:\n    name: "us-east-1.eks.amazonaws.com."\n    forward-addr: 10.0.29.121\n    forward-addr: 10.0.34.92\n',
+        );
+        assert.strictEqual(await valueOf(hybrid.ruleId), undefined);
+        assert.strictEqual(await valueOf(hybrid.outboundEndpointId), undefined);
+        await settled();
+        assert.deepStrictEqual(names(T.endpoint), ["hy-inbound-endpoint"]);
+        assert.deepStrictEqual(names(T.rule), []);
+        assert.deepStrictEqual(names(T.ingress), ["hy-inbound-tcp53-from-192-168-0-0-20", "hy-inbound-udp53-from-192-168-0-0-20", "hy-tcp443-from-192-168-0-0-20"]);
+    });
+
+    it("associates the rule with a created outbound VPC under the label outbound", async () => {
+        addPeeredVpc();
+        const hybrid = new HybridDnsAccess("hy", { ...args, outboundVpcId: pulumi.output(PEERED_VPC) });
+        await valueOf(hybrid.ruleId);
+        await settled();
+        assert.deepStrictEqual(names(T.assoc), ["hy-forwarding-assoc-outbound"]);
+        assert.strictEqual(mockAws().get(T.assoc, "hy-forwarding-assoc-outbound").inputs.vpcId, PEERED_VPC);
+    });
+
+    it("rejects bad input before registering anything", () => {
+        const cases: [Partial<HybridDnsAccessArgs>, string][] = [
+            [{ peeredCidrs: [], onPremisesCidrs: [] }, "peeredCidrs: no networks given; list the peered VPCs' CIDRs in peeredCidrs and the on-premises ranges in onPremisesCidrs: they may query the inbound endpoint and connect to the API server on TCP 443"],
+            [{ onPremisesCidrs: ["10.0.128.0/20"] }, "onPremisesCidrs[0]: 10.0.128.0/20 overlaps the cluster VPC's 10.0.0.0/16; the VPC routes those addresses locally, so answers could never reach that network. List only networks outside the cluster VPC"],
+            [{ onPremisesCidrs: ["10.1.0.0/16"] }, "peeredCidrs[0]: 10.1.0.0/16 is also in onPremisesCidrs; list each network once"],
+            [{ peeredCidrs: ["10.1.0.1/16"] }, 'peeredCidrs[0]: "10.1.0.1/16" is host bits are set (the network address for /16 is 10.1.0.0/16)'],
+            [{ outboundSubnetIds: undefined }, "outboundSubnetIds: the outbound endpoint needs both outboundVpcId and outboundSubnetIds; give both, or neither for on-premises forwarding only"],
+            [{ outboundSubnetIds: undefined, outboundVpcId: undefined, vpcIds: [PEERED_VPC] }, "vpcIds: a forwarding rule needs an outbound endpoint to send queries through: give outboundVpcId and outboundSubnetIds"],
+            [{ inboundSubnetIds: [SUBNET_A] }, "inboundSubnetIds: 1 subnet given; a Route 53 Resolver endpoint needs an IP in at least two subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets"],
+            [{ outboundSubnetIds: [PEERED_A] }, "outboundSubnetIds: 1 subnet given; a Route 53 Resolver endpoint needs an IP in at least two subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets"],
+            [{ clusterEndpoint: "ABC123.gr7.us-east-1.eks.amazonaws.com", scope: "zone" as never }, 'scope: "zone" is not a scope (use "cluster" or "region")'],
+            [{ clusterVpcCidr: "10.0.0.0" }, 'clusterVpcCidr: "10.0.0.0" is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)'],
+        ];
+        for (const [patch, message] of cases) {
+            assert.throws(() => new HybridDnsAccess("hy", { ...args, ...patch }), { name: "InputError", message: `HybridDnsAccess "hy": ${message}` });
+        }
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("fails the deployment when the outbound subnets share one AZ, naming outbound's subnetIds", async () => {
+        addPeeredVpc();
+        mockAws().world.subnets[PEERED_B].availabilityZone = "us-east-1a";
+        const expected =
+            'ResolverOutboundEndpoint "hy-outbound": subnetIds: every subnet is in us-east-1a: subnet-0a9b8c7d6e5f40312 (us-east-1a), subnet-0b8c7d6e5f4031201 (us-east-1a). A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones';
+        const failures = await programFailures(async () => {
+            const hybrid = new HybridDnsAccess("hy", args);
+            await assert.rejects(valueOf(hybrid.outboundEndpointId), (e: Error) => e.message.endsWith(expected));
+        });
+        assert.ok(failures.length > 0 && failures.every((f) => f.endsWith(expected)), failures.join("\n"));
+        assert.deepStrictEqual(names(T.endpoint), ["hy-inbound-endpoint"]);
+        assert.deepStrictEqual(names(T.rule), []);
+    });
+});
