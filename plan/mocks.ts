@@ -140,6 +140,7 @@ const idPrefixes: Record<string, string | ((inputs: Record<string, any>) => stri
     "aws:ec2/internetGateway:InternetGateway": "igw-",
     "aws:ec2/natGateway:NatGateway": "nat-",
     "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+    "aws:ec2/managedPrefixList:ManagedPrefixList": "pl-",
     "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": "pcx-",
     "aws:ec2/instance:Instance": "i-",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr-",
@@ -250,6 +251,29 @@ const resourceHandlers: Record<string, ResourceHandler> = {
         arn: arnOf(world, "ec2", `security-group/${id}`),
         ownerId: world.accountId,
     }),
+    // Interface endpoints get a regional and one zonal DNS name per subnet under vpce.<dns suffix>, plus the
+    // service's own name with private DNS; gateway endpoints get the service's prefix list instead.
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (args, world, id) => {
+        const serviceName: string = args.inputs.serviceName ?? "";
+        const service = serviceName.replace(/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "");
+        const { dnsSuffix } = partitionOf(world.region);
+        const common = { arn: arnOf(world, "ec2", `vpc-endpoint/${id}`), ownerId: world.accountId, state: "available", requesterManaged: false };
+        if ((args.inputs.vpcEndpointType ?? "Gateway") === "Gateway") {
+            return { ...common, prefixListId: `pl-${stableHex(`prefix-list:${serviceName}`, 8)}`, dnsEntries: [], networkInterfaceIds: [] };
+        }
+        const subnetIds: string[] = args.inputs.subnetIds ?? [];
+        const host = `${id}-${stableHex(`vpce-dns:${id}`, 8)}`;
+        const zone = `Z${stableHex(`vpce-zone:${world.region}`, 13).toUpperCase()}`;
+        const domain = `${service}.${world.region}.vpce.${dnsSuffix}`;
+        const dnsEntries = [
+            { dnsName: `${host}.${domain}`, hostedZoneId: zone },
+            ...subnetIds.map((s) => ({ dnsName: `${host}-${world.subnets[s]?.availabilityZone ?? world.region}.${domain}`, hostedZoneId: zone })),
+            ...(args.inputs.privateDnsEnabled
+                ? [{ dnsName: `${service}.${world.region}.${dnsSuffix}`, hostedZoneId: `Z${stableHex(`private-zone:${id}`, 20).toUpperCase()}` }]
+                : []),
+        ];
+        return { ...common, dnsEntries, networkInterfaceIds: subnetIds.map((s) => `eni-${stableHex(`${id}:${s}`, 17)}`), prefixListId: "" };
+    },
     "aws:iam/role:Role": (args, world) => ({
         arn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:role/${args.inputs.name ?? args.name}`,
     }),
@@ -358,10 +382,19 @@ const callHandlers: Record<string, CallHandler> = {
         names: azsOf(world.region),
         zoneIds: azsOf(world.region).map((_, i) => `${world.region.split("-").map((p) => p[0]).join("")}-az${i + 1}`),
     }),
+    // Like the provider: `service` only tries com.amazonaws.<region>.<service>, while `serviceName` and a
+    // `service-name` filter match exact names (AWS China names some services cn.com.amazonaws.<region>.<id>).
     "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs, world) => {
-        const service: string = inputs.service ?? inputs.serviceName;
+        const filtered: string[] = (inputs.filters ?? []).filter((f: any) => f.name === "service-name").flatMap((f: any) => f.values);
+        const requested: string[] = inputs.serviceName
+            ? [inputs.serviceName]
+            : inputs.service
+              ? [`com.amazonaws.${world.region}.${inputs.service}`]
+              : filtered;
+        const service: string = inputs.service ?? (requested[0] ?? "").replace(/^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\./, "");
         const override = world.endpointServices[service] ?? {};
         const serviceName = override.serviceName ?? `com.amazonaws.${world.region}.${service}`;
+        if (!requested.includes(serviceName)) throw new Error("no matching EC2 VPC Endpoint Service found");
         return {
             id: serviceName,
             service,
