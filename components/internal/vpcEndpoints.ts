@@ -1,0 +1,192 @@
+// The one VPC endpoint builder behind PrivateClusterEndpoints, EcrEndpoints and StsEndpoint (arguments are
+// checked in lib/endpointArgs.ts): service-name look-ups, AZ placement, the endpoints' security group and
+// policies, and the outputs every endpoint component shares.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, restrictedEndpointPolicy } from "../../lib/endpointArgs";
+import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
+import { InputError, inComponent } from "../../lib/errors";
+import { regionalStsEndpoint } from "../../lib/privateClusterChecklist";
+import { securityGroupRules } from "./securityGroupRules";
+
+export { DefaultEndpointPolicy, checkEndpointArgs } from "../../lib/endpointArgs";
+export type { CheckedEndpointArgs, EndpointNetworkArgs } from "../../lib/endpointArgs";
+
+/** What the components output for each endpoint, keyed by service id. */
+export interface EndpointDescription {
+    id: string;
+    type: EndpointType;
+    serviceName: string;
+    /** DNS names of an interface endpoint (regional, zonal, and the private DNS name when on), with hosted zone ids. */
+    dnsEntries: { dnsName: string; hostedZoneId: string }[];
+    /** AZs an interface endpoint has a subnet in; empty for gateway endpoints. */
+    availabilityZones: string[];
+    /** The gateway endpoint's prefix list (for security group and NACL rules); empty for interface endpoints. */
+    prefixListId: string;
+    monthlyCostUsd: number;
+}
+
+export interface BuiltEndpoints {
+    endpoints: pulumi.Output<Record<string, EndpointDescription>>;
+    endpointIds: pulumi.Output<Record<string, string>>;
+    serviceNames: pulumi.Output<Record<string, string>>;
+    /** Per service: AZs of an interface endpoint (from the placement, so placement errors show here first). */
+    availabilityZones: pulumi.Output<Record<string, string[]>>;
+    securityGroupId: pulumi.Output<string | undefined>;
+    monthlyCostUsd: pulumi.Output<number>;
+}
+
+/**
+ * AWS names most endpoint services `com.amazonaws.<region>.<id>`, but some in the China regions
+ * `cn.com.amazonaws.<region>.<id>` (both exist there for S3: the gateway and the interface). The provider's
+ * `service` argument only tries the first form, so the look-up filters on both names and lets AWS say which one
+ * exists for the endpoint type.
+ */
+function lookupService(service: string, type: EndpointType, region: pulumi.Output<string>, parent: pulumi.Resource) {
+    const values = region.apply((r) => [`com.amazonaws.${r}.${service}`, `cn.com.amazonaws.${r}.${service}`]);
+    return aws.ec2.getVpcEndpointServiceOutput({ serviceType: type, filters: [{ name: "service-name", values }] }, { parent });
+}
+
+/** Creates the endpoints of a checked plan under `parent`. */
+export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArgs): BuiltEndpoints {
+    const { name, plan } = a;
+    const opts = { parent };
+    const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
+    const region = aws.getRegionOutput({}, opts).region;
+    const fail = (arg: string, message: string): never =>
+        inComponent<never>(a.component, name, () => {
+            throw new InputError(arg, message);
+        });
+
+    let chosen: pulumi.Output<SubnetAz[]> = pulumi.output([]);
+    let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds ?? [];
+    let securityGroupId: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    if (interfaces.length > 0) {
+        const vpc = aws.ec2.getVpcOutput({ id: a.vpcId }, opts);
+        // Private DNS for an interface endpoint is a private hosted zone on the VPC, which AWS only allows
+        // when the VPC resolves with AmazonProvidedDNS and gives instances host names.
+        const vpcReady = vpc.apply((v) => {
+            if (a.privateDnsEnabled && !(v.enableDnsSupport && v.enableDnsHostnames)) {
+                fail("vpcId", `${v.id} needs enableDnsSupport and enableDnsHostnames true for private DNS on interface endpoints (or set privateDnsEnabled: false)`);
+            }
+            return v.id;
+        });
+        chosen = pulumi.all([vpcReady, a.subnetIds]).apply(([vpcId, ids]) =>
+            pulumi.all([...new Set(ids)].map((id) => aws.ec2.getSubnetOutput({ id }, opts))).apply((subnets) => {
+                const foreign = subnets.find((s) => s.vpcId !== vpcId);
+                if (foreign) fail("subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpcId}`);
+                return onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
+            }),
+        );
+        if (a.securityGroupIds === undefined) {
+            // Interface endpoints are network interfaces in the VPC: callers reach them on HTTPS only, and the
+            // guide requires the node subnets' CIDRs or the node security group to be allowed (reference 001,
+            // Considerations). Responses need no egress rule (security groups are stateful).
+            const sg = new aws.ec2.SecurityGroup(
+                `${name}-endpoints`,
+                { vpcId: a.vpcId, description: "Interface VPC endpoints: HTTPS from the cluster's VPC", tags: { Name: `${name}-endpoints` } },
+                opts,
+            );
+            const peers = [...a.sources];
+            if (a.vpcCidrs) {
+                // The VPC's CIDR blocks are only known after a look-up, so they go in a prefix list: one rule,
+                // updated in place when a block is added (pods on a secondary CIDR need the endpoints too).
+                const cidrs = vpc.cidrBlockAssociations.apply((assocs) => assocs.map((x) => x.cidrBlock).sort());
+                const list = new aws.ec2.ManagedPrefixList(
+                    `${name}-vpc-cidrs`,
+                    {
+                        name: `${name}-vpc-cidrs`,
+                        addressFamily: "IPv4",
+                        maxEntries: cidrs.apply((c) => c.length),
+                        entries: cidrs.apply((c) => c.map((cidr) => ({ cidr, description: "VPC CIDR block" }))),
+                    },
+                    opts,
+                );
+                peers.unshift({ key: "vpc-cidrs", prefixListId: list.id });
+            }
+            securityGroupRules("ingress", `${name}-endpoints`, sg.id, peers, [{ protocol: "tcp", port: 443, purpose: "HTTPS to VPC endpoints" }], opts);
+            securityGroupIds = [sg.id];
+            securityGroupId = sg.id;
+        }
+    }
+
+    let scope: pulumi.Output<PolicyScope> | undefined;
+    if (a.defaultPolicy === DefaultEndpointPolicy.Organization) {
+        scope = aws.organizations.getOrganizationOutput({}, opts).id.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Organization, id }));
+    } else if (a.defaultPolicy === DefaultEndpointPolicy.Account) {
+        scope = aws.getCallerIdentityOutput({}, opts).accountId.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Account, id }));
+    }
+    const partition = scope ? aws.getPartitionOutput({}, opts).partition : pulumi.output("");
+
+    const described: Record<string, pulumi.Output<EndpointDescription>> = {};
+    const names: Record<string, pulumi.Output<string>> = {};
+    const azs: Record<string, pulumi.Output<string[]>> = {};
+    for (const planned of plan.create) {
+        const { service, type } = planned;
+        const lookup = lookupService(service, type, region, parent);
+        names[service] = lookup.serviceName;
+        const own = a.policies[service];
+        const policy =
+            own !== undefined
+                ? own
+                : scope
+                  ? pulumi
+                        .all([lookup.vpcEndpointPolicySupported, scope, partition, region])
+                        .apply(([supported, sc, p, r]) => (supported ? restrictedEndpointPolicy(service, sc, p, r) : undefined))
+                  : undefined;
+        const common = { vpcId: a.vpcId, serviceName: lookup.serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
+        let endpoint: aws.ec2.VpcEndpoint;
+        if (type === EndpointType.Interface) {
+            const placement = pulumi.all([chosen, lookup.availabilityZones]).apply(([c, offered]) => {
+                const p = inComponent(a.component, name, () => placeEndpoint(service, offered, c));
+                if (p.missingAzs.length > 0) {
+                    pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
+                }
+                return p;
+            });
+            azs[service] = placement.availabilityZones;
+            endpoint = new aws.ec2.VpcEndpoint(
+                endpointChildName(name, service),
+                { ...common, subnetIds: placement.subnetIds, securityGroupIds, privateDnsEnabled: a.privateDnsEnabled },
+                opts,
+            );
+        } else {
+            azs[service] = pulumi.output([]);
+            endpoint = new aws.ec2.VpcEndpoint(endpointChildName(name, service), { ...common, routeTableIds: a.routeTableIds }, opts);
+        }
+        described[service] = pulumi
+            .all([endpoint.id, lookup.serviceName, endpoint.dnsEntries, azs[service], endpoint.prefixListId])
+            .apply(([id, serviceName, dnsEntries, zones, prefixListId]) => ({
+                id,
+                type,
+                serviceName,
+                dnsEntries: (dnsEntries ?? []).map((d) => ({ dnsName: d.dnsName, hostedZoneId: d.hostedZoneId })),
+                availabilityZones: zones,
+                prefixListId: type === EndpointType.Gateway ? (prefixListId ?? "") : "",
+                monthlyCostUsd: endpointMonthlyCostUsd(type, zones.length, a.usdPerAzHour),
+            }));
+    }
+
+    const endpoints = pulumi.output(described) as pulumi.Output<Record<string, EndpointDescription>>;
+    const availabilityZones = pulumi.output(azs) as pulumi.Output<Record<string, string[]>>;
+    return {
+        endpoints,
+        endpointIds: endpoints.apply((e) => Object.fromEntries(Object.entries(e).map(([s, d]) => [s, d.id]))),
+        serviceNames: pulumi.output(names) as pulumi.Output<Record<string, string>>,
+        availabilityZones,
+        securityGroupId,
+        monthlyCostUsd: availabilityZones.apply((z) =>
+            monthlyCostUsd(
+                plan.create.map((e) => ({ type: e.type, azCount: z[e.service].length })),
+                a.usdPerAzHour,
+            ),
+        ),
+    };
+}
+
+/** The regional STS endpoint URL for the provider's region and partition. */
+export function regionalStsUrl(parent: pulumi.Resource): pulumi.Output<string> {
+    const region = aws.getRegionOutput({}, { parent }).region;
+    const dnsSuffix = aws.getPartitionOutput({}, { parent }).dnsSuffix;
+    return pulumi.all([region, dnsSuffix]).apply(([r, d]) => regionalStsEndpoint(r, d));
+}

@@ -1,0 +1,213 @@
+// Arguments every VPC endpoint component shares, and their checks (run before the component registers, so a
+// bad input creates nothing).
+import * as pulumi from "@pulumi/pulumi";
+import { EndpointPlan, EndpointType, privateLinkPricing } from "./endpointServices";
+import { InputError } from "./errors";
+import { KeyedSource, keyedSources } from "./ruleSources";
+
+export const DefaultEndpointPolicy = {
+    /** AWS's default policy: full access for any principal that reaches the endpoint. */
+    None: "none",
+    /** Allow only principals of the caller's AWS Organization (aws:PrincipalOrgID). */
+    Organization: "organization",
+    /** Allow only principals of the caller's account (aws:PrincipalAccount). */
+    Account: "account",
+} as const;
+export type DefaultEndpointPolicy = (typeof DefaultEndpointPolicy)[keyof typeof DefaultEndpointPolicy];
+
+/** Args every endpoint component takes. */
+export interface EndpointNetworkArgs {
+    /** The cluster's VPC. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * Subnets for interface endpoints, normally the nodes' private subnets. One subnet per AZ is used (the lowest
+     * id), and a service only in the AZs AWS offers it in. Plain ids are checked before anything is created; ids
+     * that are Outputs (subnets made in the same program) are looked up once they exist, so a preview before then
+     * shows the endpoints' subnets as unknown.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** CIDR blocks allowed to reach the interface endpoints on TCP 443. Default: every IPv4 CIDR block of the VPC. */
+    allowedCidrs?: string[];
+    /** Security groups (the node or cluster security group) allowed to reach the endpoints on TCP 443; ids known at preview. */
+    allowedSecurityGroupIds?: pulumi.Input<string>[];
+    /** Like allowedSecurityGroupIds, keyed by a stable label, for ids only known at deployment ({ nodes: cluster.nodeSecurityGroupId }). */
+    allowedSecurityGroups?: Record<string, pulumi.Input<string>>;
+    /** Bring your own security groups for the interface endpoints instead of the one this component creates. */
+    securityGroupIds?: pulumi.Input<string>[];
+    /** Turn on private DNS, so the service's usual host name resolves to the endpoint in the VPC. Default true. */
+    privateDnsEnabled?: boolean;
+    /** Policy for endpoints without one in `policies`: "none" (AWS's full access, the default), "organization" or "account". */
+    defaultPolicy?: DefaultEndpointPolicy;
+    /** USD per interface endpoint per AZ-hour for the cost estimate. Default 0.01 (us-east-1 list price). */
+    interfaceEndpointHourlyUsd?: number;
+}
+
+/** The arguments after the checks, ready for `buildVpcEndpoints`. */
+export interface CheckedEndpointArgs {
+    component: string;
+    name: string;
+    plan: EndpointPlan;
+    vpcId: pulumi.Input<string>;
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    routeTableIds: pulumi.Input<string>[];
+    /** Validated rule sources; `vpcCidrs` adds the VPC's CIDR blocks through a prefix list. */
+    sources: KeyedSource[];
+    vpcCidrs: boolean;
+    securityGroupIds?: pulumi.Input<string>[];
+    privateDnsEnabled: boolean;
+    defaultPolicy: DefaultEndpointPolicy;
+    policies: Record<string, pulumi.Input<string>>;
+    usdPerAzHour: number;
+}
+
+function plainIds(list: unknown, arg: string, pattern: RegExp, what: string, required: boolean): void {
+    if (list === undefined && !required) return;
+    if (pulumi.Output.isInstance(list)) return;
+    if (!Array.isArray(list) || (required && list.length === 0)) throw new InputError(arg, `expected a non-empty list of ${what} ids`);
+    const seen = new Set<string>();
+    list.forEach((id, i) => {
+        if (typeof id !== "string") return;
+        if (!pattern.test(id)) throw new InputError(`${arg}[${i}]`, `${JSON.stringify(id)} is not a ${what} id`);
+        if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; list each ${what} once`);
+        seen.add(id);
+    });
+}
+
+/**
+ * Checks the shared arguments against the plan; throws InputError. Call inside `inComponent` before `super`.
+ * `routeTableIds` is only needed when the plan has a gateway endpoint.
+ */
+export function checkEndpointArgs(
+    component: string,
+    name: string,
+    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<string>[]; policies?: Record<string, pulumi.Input<string>> },
+    plan: EndpointPlan,
+): CheckedEndpointArgs {
+    if (typeof args.vpcId === "string" && !/^vpc-[0-9a-f]{8,17}$/.test(args.vpcId)) {
+        throw new InputError("vpcId", `${JSON.stringify(args.vpcId)} is not a VPC id`);
+    }
+    if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
+    const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
+    const gateways = plan.create.filter((e) => e.type === EndpointType.Gateway);
+    plainIds(args.subnetIds, "subnetIds", /^subnet-[0-9a-f]{8,17}$/, "subnet", interfaces.length > 0);
+    plainIds(args.routeTableIds, "routeTableIds", /^rtb-[0-9a-f]{8,17}$/, "route table", false);
+    if (gateways.length > 0 && (args.routeTableIds ?? []).length === 0) {
+        throw new InputError(
+            "routeTableIds",
+            `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
+                `pass them, or list the service in existingEndpoints if the VPC already has one`,
+        );
+    }
+    plainIds(args.securityGroupIds, "securityGroupIds", /^sg-[0-9a-f]{8,17}$/, "security group", false);
+    const bringOwn = args.securityGroupIds !== undefined;
+    if (bringOwn && (args.allowedCidrs || args.allowedSecurityGroupIds || args.allowedSecurityGroups)) {
+        throw new InputError(
+            "securityGroupIds",
+            "with your own security groups, their rules are yours: drop allowedCidrs, allowedSecurityGroupIds and allowedSecurityGroups",
+        );
+    }
+    const sources = keyedSources(
+        { cidrs: args.allowedCidrs, securityGroupIds: args.allowedSecurityGroupIds, securityGroups: args.allowedSecurityGroups },
+        { cidrs: "allowedCidrs", securityGroupIds: "allowedSecurityGroupIds", securityGroups: "allowedSecurityGroups" },
+    );
+    if (!bringOwn && args.allowedCidrs !== undefined && sources.length === 0) {
+        throw new InputError("allowedCidrs", "is empty and no security group is allowed either, so nothing could reach the endpoints");
+    }
+    if (args.privateDnsEnabled !== undefined && typeof args.privateDnsEnabled !== "boolean") {
+        throw new InputError("privateDnsEnabled", "expected true or false");
+    }
+    const defaultPolicy = args.defaultPolicy ?? DefaultEndpointPolicy.None;
+    if (!Object.values(DefaultEndpointPolicy).includes(defaultPolicy)) {
+        throw new InputError("defaultPolicy", `${JSON.stringify(defaultPolicy)} is not one of ${Object.values(DefaultEndpointPolicy).map((p) => JSON.stringify(p)).join(", ")}`);
+    }
+    const policies = args.policies ?? {};
+    const planned = plan.create.map((e) => e.service);
+    for (const [service, policy] of Object.entries(policies)) {
+        if (!planned.includes(service)) {
+            throw new InputError(`policies.${service}`, `no ${service} endpoint is created here (created: ${planned.join(", ") || "none"})`);
+        }
+        if (typeof policy === "string" && !isPolicyDocument(policy)) {
+            throw new InputError(`policies.${service}`, "is not an IAM policy document (JSON with a Statement)");
+        }
+    }
+    const usdPerAzHour = args.interfaceEndpointHourlyUsd ?? privateLinkPricing.interfaceUsdPerAzHour;
+    if (typeof usdPerAzHour !== "number" || !Number.isFinite(usdPerAzHour) || usdPerAzHour < 0) {
+        throw new InputError("interfaceEndpointHourlyUsd", `${JSON.stringify(usdPerAzHour)} is not a price (USD per AZ-hour, like 0.01)`);
+    }
+    return {
+        component,
+        name,
+        plan,
+        vpcId: args.vpcId,
+        subnetIds: args.subnetIds ?? [],
+        routeTableIds: args.routeTableIds ?? [],
+        sources,
+        vpcCidrs: !bringOwn && args.allowedCidrs === undefined,
+        securityGroupIds: args.securityGroupIds,
+        privateDnsEnabled: args.privateDnsEnabled ?? true,
+        defaultPolicy,
+        policies,
+        usdPerAzHour,
+    };
+}
+
+/** True when `text` parses as a JSON IAM policy document (an object with a Statement). */
+export function isPolicyDocument(text: string): boolean {
+    try {
+        const doc = JSON.parse(text);
+        return typeof doc === "object" && doc !== null && "Statement" in doc;
+    } catch {
+        return false;
+    }
+}
+
+/** Who the restricted default policy lets through: the caller's organization or account. */
+export interface PolicyScope {
+    policy: Exclude<DefaultEndpointPolicy, "none">;
+    /** The organization id (o-...) or account id. */
+    id: string;
+}
+
+/**
+ * The restricted default endpoint policy for a service: any action by principals of the organization or account.
+ * Two calls through a private cluster's endpoints are not made by one of its principals, so they get their own
+ * statements:
+ * - S3: ECR hands out image layers as S3 URLs signed by ECR itself, from prod-<region>-starport-layer-bucket
+ *   (the ECR user guide's "minimum Amazon S3 bucket permissions" for the S3 gateway endpoint);
+ * - STS: AssumeRoleWithWebIdentity (IRSA) is unsigned, so it is allowed for roles in the organization or account.
+ * Anonymous S3 reads (Amazon Linux package repositories) stay denied: give s3 its own entry in `policies` if
+ * nodes install packages.
+ */
+export function restrictedEndpointPolicy(service: string, scope: PolicyScope, partition: string, region: string): string {
+    const org = scope.policy === DefaultEndpointPolicy.Organization;
+    const statements: Record<string, unknown>[] = [
+        {
+            Sid: "OnlyOurPrincipals",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { [org ? "aws:PrincipalOrgID" : "aws:PrincipalAccount"]: scope.id } },
+        },
+    ];
+    if (service === "s3") {
+        statements.push({
+            Sid: "EcrImageLayers",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: `arn:${partition}:s3:::prod-${region}-starport-layer-bucket/*`,
+        });
+    }
+    if (service === "sts") {
+        statements.push({
+            Sid: "WebIdentityToOurRoles",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Resource: "*",
+            Condition: { StringEquals: { [org ? "aws:ResourceOrgID" : "aws:ResourceAccount"]: scope.id } },
+        });
+    }
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
