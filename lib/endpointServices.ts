@@ -163,8 +163,10 @@ function uniqueIds(list: unknown, arg: string): string[] {
 
 /**
  * Which endpoints to create: `services` (default: the guide's set) plus `additionalServices` plus what the
- * `features` call, minus `existingEndpoints`. Throws InputError for bad ids, unknown features, repeats,
- * an unknown S3 endpoint type, and existing endpoints that are not in the set.
+ * `features` call, minus `existingEndpoints`, per service rather than all or nothing: eksctl's
+ * skipEndpointCreation skips every endpoint, and without it eksctl fails with RouteAlreadyExists when the VPC
+ * already has an S3 gateway endpoint (eksctl-io/eksctl#2510, #4377, #5335). Throws InputError for bad ids,
+ * unknown features, repeats, an unknown S3 endpoint type, and existing endpoints that are not in the set.
  */
 export function planEndpoints(selection: EndpointSelection): EndpointPlan {
     const s3Type = selection.s3EndpointType ?? S3EndpointType.Gateway;

@@ -39,7 +39,8 @@ export interface BuiltEndpoints {
 /**
  * AWS names most endpoint services `com.amazonaws.<region>.<id>`, but some in the China regions
  * `cn.com.amazonaws.<region>.<id>` (both exist there for S3: the gateway and the interface). The provider's
- * `service` argument only tries the first form, so the look-up filters on both names and lets AWS say which one
+ * `service` argument only tries the first form (terraform-provider-aws builds `com.amazonaws.<region>.<service>`
+ * in its aws_vpc_endpoint_service data source), so the look-up filters on both names and lets AWS say which one
  * exists for the endpoint type.
  */
 function lookupService(service: string, type: EndpointType, region: pulumi.Output<string>, parent: pulumi.Resource) {
@@ -63,8 +64,8 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     let securityGroupId: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (interfaces.length > 0) {
         const vpc = aws.ec2.getVpcOutput({ id: a.vpcId }, opts);
-        // Private DNS for an interface endpoint is a private hosted zone on the VPC, which AWS only allows
-        // when the VPC resolves with AmazonProvidedDNS and gives instances host names.
+        // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
+        // unless the VPC has both DNS support and DNS host names on.
         const vpcReady = vpc.apply((v) => {
             if (a.privateDnsEnabled && !(v.enableDnsSupport && v.enableDnsHostnames)) {
                 fail("vpcId", `${v.id} needs enableDnsSupport and enableDnsHostnames true for private DNS on interface endpoints (or set privateDnsEnabled: false)`);
