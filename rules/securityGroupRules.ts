@@ -4,6 +4,7 @@ import { cidrsCover } from "../lib/cidr";
 import { INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "./stack";
 import {
     admits,
+    culprits,
     groupRefs,
     groupRoles,
     ingressPermissions,
@@ -65,7 +66,7 @@ export const endpointSecurityGroup: StackRule = {
             const https = mine.filter((p) => admits(p, "tcp", 443) === true);
             const open = internetCovered(https.flatMap((p) => p.cidrs));
             if (open.length > 0) {
-                const through = https.filter((p) => p.cidrs.length > 0);
+                const through = culprits(https.filter((p) => p.cidrs.length > 0));
                 out.push({
                     urn: endpoint.urn,
                     message:
@@ -131,7 +132,7 @@ export const noInternetIngress: StackRule = {
                     urn: group.urn ?? through[0].urn,
                     message:
                         `${group.label} (${listText([...group.roles])}) admits ${service.text} from the whole internet ` +
-                        `(${listText(open)}) through ${permissionList(through)}. Admit the VPC CIDR and the connected networks ` +
+                        `(${listText(open)}) through ${permissionList(culprits(through))}. Admit the VPC CIDR and the connected networks ` +
                         `that need ${service.why} instead.`,
                 });
             }

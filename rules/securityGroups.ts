@@ -13,7 +13,7 @@ export interface Permission {
     groups: string[];
     /** The resource that declares it: the rule resource, or the security group for an inline block. */
     urn: string;
-    /** How a message names it: `aws:vpc/securityGroupIngressRule "x"` or `ingress[0] of security group "y"`. */
+    /** How a message names it: `aws.vpc.SecurityGroupIngressRule "x"` or `ingress[0] of security group "y"`. */
     label: string;
     /** "all", "tcp", "udp", another protocol, or UNKNOWN. */
     protocol: Maybe<string>;
@@ -54,6 +54,17 @@ export function admits(p: Permission, protocol: "tcp" | "udp", portNumber: numbe
 /** The whole-internet blocks a set of CIDRs covers: "0.0.0.0/0", "::/0", both or none. */
 export function internetCovered(cidrs: string[]): string[] {
     return [addressSpaceCovered(cidrs, 4) >= 1 ? "0.0.0.0/0" : "", addressSpaceCovered(cidrs, 6) >= 1 ? "::/0" : ""].filter((c) => c !== "");
+}
+
+/**
+ * The permissions that make a set open to the internet: those that cover it alone, else those without which the
+ * union no longer does; all of them when neither singles any out (overlapping partial ranges).
+ */
+export function culprits(perms: Permission[]): Permission[] {
+    const alone = perms.filter((p) => internetCovered(p.cidrs).length > 0);
+    if (alone.length > 0) return alone;
+    const needed = perms.filter((p) => internetCovered(perms.filter((o) => o !== p).flatMap((o) => o.cidrs)).length === 0);
+    return needed.length > 0 ? needed : perms;
 }
 
 /** What traffic a permission admits, in words: "all traffic", "TCP 0-65535", "UDP 53". */
@@ -130,7 +141,7 @@ export function ingressPermissions(index: StackIndex): Permission[] {
         out.push({
             groups: ruleTargets(index, rule),
             urn: rule.urn,
-            label: `${SECURITY_GROUP_RULE.split(":")[1]} "${rule.name}"`,
+            label: `aws.ec2.SecurityGroupRule "${rule.name}"`,
             protocol: normalizeProtocol(peek(() => rule.inputs.protocol)),
             fromPort: port(peek(() => rule.inputs.fromPort)),
             toPort: port(peek(() => rule.inputs.toPort)),
@@ -147,7 +158,7 @@ export function ingressPermissions(index: StackIndex): Permission[] {
         out.push({
             groups: ruleTargets(index, rule),
             urn: rule.urn,
-            label: `${INGRESS_RULE.split(":")[1]} "${rule.name}"`,
+            label: `aws.vpc.SecurityGroupIngressRule "${rule.name}"`,
             protocol: normalizeProtocol(peek(() => rule.inputs.ipProtocol)),
             fromPort: port(peek(() => rule.inputs.fromPort)),
             toPort: port(peek(() => rule.inputs.toPort)),

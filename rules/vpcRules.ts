@@ -27,8 +27,9 @@ function flagsOf(cluster: StackResource) {
     return flags === UNKNOWN ? undefined : flags;
 }
 
+/** The VPC's id, or a placeholder naming the resource while the id is not known. */
 function vpcId(index: StackIndex, ref: Ref): string {
-    return ref.id ?? (ref.resource ? index.idOf(ref.resource) : undefined) ?? ref.resource?.name ?? ref.key;
+    return ref.id ?? (ref.resource ? index.idOf(ref.resource) : undefined) ?? `<id of VPC "${ref.resource?.name ?? ref.key}">`;
 }
 
 /** AWS defaults for a VPC's DNS attributes when the input is unset; unknown values are not judged. */

@@ -94,6 +94,7 @@ export async function validateStack(policy: StackValidationPolicy, fakes: FakeRe
             isType: () => false,
             asType: () => undefined,
         };
+        if (byName.has(f.name)) throw new Error(`fake resource name ${f.name} is used twice; dependencies are named`);
         byName.set(f.name, r);
         return r;
     });
