@@ -42,6 +42,13 @@ export function renderPlan(plan: PlanResult): string {
         for (const [k, v] of Object.entries(plan.outputs)) out.push(`    ${k}: ${short(v)}`);
     }
     const nameOf = (urn?: string) => (urn ? `${urn.split("::").pop()}: ` : "");
+    if (plan.cost.items.length > 0) {
+        out.push("", `Estimated cost: $${plan.cost.monthlyUsd.toFixed(2)} a month`);
+        for (const item of plan.cost.items) out.push(`    ${nameOf(item.urn)}$${item.monthlyUsd.toFixed(2)}`);
+    }
+    const findings = plan.policy.findings;
+    out.push("", `Policy findings, profile ${plan.policy.profile} (${findings.length}):`);
+    for (const f of findings) out.push(`    ${f.enforcementLevel}: [${f.policy}] ${nameOf(f.urn)}${f.message}`);
     out.push("", `Warnings (${plan.warnings.length}):`);
     for (const w of plan.warnings) out.push(`    warning: ${nameOf(w.urn)}${w.message}`);
     out.push("", `Errors (${plan.errors.length}):`);

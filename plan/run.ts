@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
+import { evaluatePolicies, PolicyFinding, Profile } from "../rules/evaluate";
 import { installMocks, MockAws, RecordedResource, valueOf } from "./mocks";
 
 export interface PlanOptions {
@@ -12,6 +13,10 @@ export interface PlanOptions {
     stack?: string;
     /** Extra config, `key=value` (key without a namespace gets the project's), applied over the stack file. */
     config?: Record<string, string>;
+    /** Policy profile the pack's rules run with: `recommended` (default, advisory) or `strict` (mandatory). */
+    policy?: Profile;
+    /** Policy config in the pack's format (`pulumi preview --policy-pack-config`). */
+    policyConfig?: Record<string, any>;
 }
 
 export interface PlanDiagnostic {
@@ -45,6 +50,10 @@ export interface PlanResult {
     outputs: Record<string, any>;
     warnings: PlanDiagnostic[];
     errors: PlanDiagnostic[];
+    /** The policy pack's findings on the planned resources (`policy/`, the same rules). */
+    policy: { profile: Profile; findings: PolicyFinding[] };
+    /** Monthly estimate from the components' own `monthlyCostUsd` outputs (nested components counted once). */
+    cost: { monthlyUsd: number; items: { urn: string; monthlyUsd: number }[] };
 }
 
 interface ProjectFile {
@@ -109,6 +118,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     }
 
     const resources = [...mocks.resources.values()].map(toPlanned);
+    const profile = options.policy ?? "recommended";
     return {
         program: path.relative(process.cwd(), path.resolve(dir)) || ".",
         project: project.name,
@@ -118,7 +128,23 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         outputs,
         warnings: collectWarnings(mocks, runtimeWarnings),
         errors: dedupe(errors),
+        policy: { profile, findings: evaluatePolicies(resources, { profile, config: options.policyConfig }) },
+        cost: costOf(resources),
     };
+}
+
+/** Sums `monthlyCostUsd` of the outermost components that report one, so a nested estimate is not counted twice. */
+function costOf(resources: PlannedResource[]): PlanResult["cost"] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const reports = (r: PlannedResource) => typeof r.outputs?.monthlyCostUsd === "number";
+    const items: { urn: string; monthlyUsd: number }[] = [];
+    for (const r of resources.filter(reports)) {
+        let parent = r.parent ? byUrn.get(r.parent) : undefined;
+        while (parent && !reports(parent)) parent = parent.parent ? byUrn.get(parent.parent) : undefined;
+        if (!parent) items.push({ urn: r.urn, monthlyUsd: r.outputs!.monthlyCostUsd });
+    }
+    const total = items.reduce((sum, item) => sum + item.monthlyUsd, 0);
+    return { monthlyUsd: Math.round(total * 100) / 100, items };
 }
 
 /** Marker for a value the provider only knows after it creates the resource. */

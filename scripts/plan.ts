@@ -1,10 +1,12 @@
-// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...]
+// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict]
 // Runs a Pulumi program of this repo offline under mocks and prints what `pulumi up` would create.
+import * as fs from "fs";
 import { parseArgs } from "util";
 import { renderPlan } from "../plan/render";
 import { runPlan } from "../plan/run";
 
-const usage = "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...]";
+const usage =
+    "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE]";
 
 async function main(): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -13,6 +15,8 @@ async function main(): Promise<number> {
             json: { type: "boolean", default: false },
             stack: { type: "string" },
             config: { type: "string", multiple: true, default: [] },
+            policy: { type: "string", default: "recommended" },
+            "policy-config": { type: "string" },
             help: { type: "boolean", short: "h", default: false },
         },
     });
@@ -27,9 +31,14 @@ async function main(): Promise<number> {
         if (eq <= 0) throw new Error(`--config takes key=value, got ${JSON.stringify(pair)}`);
         config[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config });
+    const policy = values.policy;
+    if (policy !== "recommended" && policy !== "strict") throw new Error(`--policy takes recommended or strict, got ${JSON.stringify(policy)}`);
+    const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) : undefined;
+    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig });
     process.stdout.write((values.json ? JSON.stringify(plan, null, 2) : renderPlan(plan)) + "\n");
-    return plan.errors.length > 0 ? 1 : 0;
+    // Like `pulumi preview --policy-pack`: a mandatory finding fails the run.
+    const mandatory = plan.policy.findings.some((f) => f.enforcementLevel === "mandatory");
+    return plan.errors.length > 0 || mandatory ? 1 : 0;
 }
 
 main().then(
