@@ -18,3 +18,42 @@ export type { ClusterEndpointInfo } from "./lib/clusterEndpoint";
 export { vpcDnsProblems } from "./lib/vpcDns";
 export type { VpcDnsFacts } from "./lib/vpcDns";
 export { InputError } from "./lib/errors";
+
+// Private-cluster VPC endpoints (PrivateClusterEndpoints, EcrEndpoints, StsEndpoint) and their catalog.
+export { PrivateClusterEndpoints } from "./components/privateClusterEndpoints";
+export type { PrivateClusterEndpointsArgs } from "./components/privateClusterEndpoints";
+export { EcrEndpoints } from "./components/ecrEndpoints";
+export type { EcrEndpointsArgs } from "./components/ecrEndpoints";
+export { StsEndpoint } from "./components/stsEndpoint";
+export type { StsEndpointArgs } from "./components/stsEndpoint";
+export type { EndpointDescription } from "./components/internal/vpcEndpoints";
+export { DefaultEndpointPolicy, restrictedEndpointPolicy } from "./lib/endpointArgs";
+export type { EndpointNetworkArgs, PolicyScope } from "./lib/endpointArgs";
+export {
+    EndpointFeature,
+    EndpointType,
+    S3EndpointType,
+    defaultEndpointServices,
+    requiredEndpointServices,
+    endpointCatalog,
+    featureEndpoints,
+    planEndpoints,
+    endpointTypeOf,
+    endpointChildName,
+    validateServiceId,
+    onePerAz,
+    placeEndpoint,
+    privateLinkPricing,
+    endpointMonthlyCostUsd,
+    monthlyCostUsd,
+} from "./lib/endpointServices";
+export type { CatalogEntry, EndpointPlan, EndpointSelection, PlannedEndpoint, Placement, SubnetAz } from "./lib/endpointServices";
+export {
+    loadBalancerControllerFlags,
+    clusterAutoscalerFlags,
+    stsPodEnvironment,
+    globalStsNote,
+    privateClusterNotes,
+    regionalStsEndpoint,
+    checkEndpointPrivateAccess,
+} from "./lib/privateClusterChecklist";

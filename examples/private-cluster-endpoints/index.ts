@@ -4,12 +4,13 @@
 // reachable.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateClusterEndpoints } from "../../components/privateClusterEndpoints";
+import { PrivateClusterEndpoints, resolveEndpointAccess } from "../../index";
 
 const config = new pulumi.Config();
 const name = "private-cluster";
-/** One value for the cluster and the endpoints' fail-fast check: a private cluster needs private access. */
-const endpointPrivateAccess = true;
+/** One source for the cluster's endpoint settings and the endpoints' fail-fast check (private access must be on). */
+const access = resolveEndpointAccess({ mode: "private" });
+const endpointPrivateAccess = access.endpointPrivateAccess;
 
 const vpc = new aws.ec2.Vpc(name, {
     cidrBlock: config.get("vpcCidr") ?? "10.40.0.0/16",
@@ -61,7 +62,7 @@ const cluster = new aws.eks.Cluster(
     {
         roleArn: clusterRole.arn,
         accessConfig: { authenticationMode: "API" },
-        vpcConfig: { subnetIds: subnets.map((s) => s.id), endpointPrivateAccess, endpointPublicAccess: false },
+        vpcConfig: { subnetIds: subnets.map((s) => s.id), endpointPrivateAccess, endpointPublicAccess: access.endpointPublicAccess },
         encryptionConfig: { provider: { keyArn: secretsKey.arn }, resources: ["secrets"] },
         enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
     },
