@@ -41,6 +41,8 @@ export interface MockWorld {
      * `com.amazonaws.<region>.<service>` offered in every AZ of the region.
      */
     endpointServices: Record<string, { serviceName?: string; availabilityZones?: string[]; serviceType?: string }>;
+    /** Outputs of other stacks a `pulumi.StackReference` reads, by full stack name (`org/project/stack`). */
+    stackOutputs: Record<string, Record<string, any>>;
 }
 
 export interface RecordedResource {
@@ -109,6 +111,32 @@ export function defaultWorld(region = "us-east-1"): MockWorld {
         subnets,
         dhcpOptions: { "dopt-0a1b2c3d4e5f60718": ["AmazonProvidedDNS"] },
         endpointServices: {},
+        stackOutputs: { [NETWORK_STACK]: networkStackOutputs(vpcId, Object.keys(subnets)) },
+    };
+}
+
+/** The stack a cluster stack references by default (examples/stack-refs/cluster). */
+export const NETWORK_STACK = "acme/network/prod";
+
+/**
+ * What a deployed network stack (examples/stack-refs/network) exports: the cluster VPC and its private subnets
+ * (the world's, so look-ups of them succeed), a peered hub VPC and on-premises range, Resolver endpoints with one
+ * inbound IP per subnet, and VPC endpoints shared by every cluster in the VPC (lib/stackOutputs.ts names).
+ */
+function networkStackOutputs(vpcId: string, subnetIds: string[]): Record<string, any> {
+    const services = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];
+    return {
+        vpcId,
+        vpcCidr: "10.0.0.0/16",
+        privateSubnetIds: subnetIds,
+        hubVpcId: "vpc-0f9e8d7c6b5a43210",
+        hubVpcCidr: "10.100.0.0/16",
+        onPremisesCidrs: ["192.168.0.0/20"],
+        resolverInboundEndpointId: `rslvr-in-${stableHex("network:inbound", 17)}`,
+        resolverIps: ["10.0.12.10", "10.0.44.10", "10.0.76.10"],
+        resolverOutboundEndpointId: `rslvr-out-${stableHex("network:outbound", 17)}`,
+        vpcEndpointIds: Object.fromEntries(services.map((s) => [s, `vpce-${stableHex(`network:${s}`, 17)}`])),
+        vpcEndpointSecurityGroupId: `sg-${stableHex("network:endpoints", 17)}`,
     };
 }
 
@@ -293,6 +321,12 @@ const resourceHandlers: Record<string, ResourceHandler> = {
             status: "OPERATIONAL",
         };
     },
+    // A stack reference reads the referenced stack's outputs; the engine fails for a stack that does not exist.
+    "pulumi:pulumi:StackReference": (args, world) => {
+        const outputs = world.stackOutputs[args.inputs.name];
+        if (!outputs) throw new Error(`unknown stack "${args.inputs.name}" (mocked stacks: ${Object.keys(world.stackOutputs).join(", ") || "none"})`);
+        return { name: args.inputs.name, outputs, secretOutputNames: [] };
+    },
     "aws:route53/resolverRule:ResolverRule": (args, world, id) => ({
         arn: arnOf(world, "route53resolver", `resolver-rule/${id}`),
         ownerId: world.accountId,
@@ -430,7 +464,7 @@ export class MockAws implements pulumi.runtime.Mocks {
     private syncRegion(): void {
         const region = new pulumi.Config("aws").get("region");
         if (region && region !== this.world.region) {
-            this.world = { ...defaultWorld(region), endpointServices: this.world.endpointServices };
+            this.world = { ...defaultWorld(region), endpointServices: this.world.endpointServices, stackOutputs: this.world.stackOutputs };
         }
     }
 
