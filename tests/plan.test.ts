@@ -41,25 +41,49 @@ describe("offline plan", function () {
         assert.strictEqual(code, 0);
         assert.strictEqual(plan.stack, "sample");
         assert.strictEqual(plan.config["aws:region"], "us-east-1");
-        assert.deepStrictEqual(names(plan), [
-            "eks-private-access:index:ClusterEndpointAccess sample-endpoint",
+        const component = byName(plan, "sample-endpoint");
+        const childrenOf = (urn: string) => plan.resources.filter((r) => r.parent === urn).map((r) => `${r.type} ${r.name}`);
+        assert.deepStrictEqual(childrenOf(component.urn), [
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-10-20-0-0-16",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-192-168-0-0-20",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-sg-0a9b8c7d6e5f40312",
         ]);
-        const component = byName(plan, "sample-endpoint");
-        for (const r of plan.resources.slice(1)) assert.strictEqual(r.parent, component.urn);
+        // vpcEndpoints: the guide's default set plus clusterAutoscaler (autoscaling) and podIdentity (eks-auth).
+        const endpoints = byName(plan, "sample-endpoints");
+        assert.strictEqual(endpoints.type, "eks-private-access:index:PrivateClusterEndpoints");
+        const vpce = plan.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.parent === endpoints.urn);
+        assert.deepStrictEqual(
+            vpce.map((r) => r.name).sort(),
+            ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "elasticloadbalancing", "logs", "s3", "sts", "xray"].map((s) => `sample-endpoints-${s}`),
+        );
+        // 9 interface endpoints in 3 AZs at $7.30 per AZ-month; the S3 gateway is free.
+        assert.deepStrictEqual(plan.cost, { monthlyUsd: 197.1, items: [{ urn: endpoints.urn, monthlyUsd: 197.1 }] });
+        assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 197.1);
+        assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
         assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
         assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
     });
 
     it("--config overrides the stack file, and a warning is attributed to its component", async () => {
-        const { code, plan } = await planJson(["--config", 'endpointAccess={"mode":"public","publicAccessCidrs":["203.0.113.0/24"]}']);
+        const { code, plan } = await planJson(["--config", 'endpointAccess={"mode":"public","publicAccessCidrs":["203.0.113.0/24"]}', "--config", "vpcEndpoints=null"]);
         assert.strictEqual(code, 0);
         assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["203.0.113.0/24"] });
         assert.strictEqual(plan.warnings.length, 1);
         assert.strictEqual(plan.warnings[0].urn, byName(plan, "sample-endpoint").urn);
         assert.match(plan.warnings[0].message, /^publicAccessCidrs restricts the public endpoint while private access is off/);
+    });
+
+    it("VPC endpoints refuse a cluster whose endpoint access has private access off", async () => {
+        const { code, plan } = await planJson(["--config", 'endpointAccess={"mode":"public"}']);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.errors, [
+            {
+                message:
+                    'PrivateClusterEndpoints "sample-endpoints": endpointPrivateAccess: a cluster without internet access needs ' +
+                    "endpoint private access: nodes register through the private endpoint. Set vpcConfig.endpointPrivateAccess: " +
+                    "true on the cluster and pass true here",
+            },
+        ]);
     });
 
     it("a validation failure exits non-zero with the component's message, before anything is created", async () => {
@@ -114,6 +138,20 @@ describe("offline plan", function () {
         const controlPlaneId = plan.outputs.clusterSecurityGroupId;
         for (const rule of rules) assert.strictEqual(rule.inputs.securityGroupId, controlPlaneId);
         assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+    });
+
+    it("examples/private-cluster-endpoints: the whole private network, its cost and no findings", async () => {
+        const { code, plan } = await planJson(["examples/private-cluster-endpoints"]);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        const types = new Set(plan.resources.map((r) => r.type));
+        for (const absent of ["aws:ec2/natGateway:NatGateway", "aws:ec2/internetGateway:InternetGateway"]) assert.ok(!types.has(absent), absent);
+        const eks = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
+        assert.strictEqual(eks?.inputs.vpcConfig.endpointPublicAccess, false);
+        assert.strictEqual(eks?.inputs.vpcConfig.endpointPrivateAccess, true);
+        assert.strictEqual(plan.outputs.monthlyCostUsd, plan.cost.monthlyUsd);
+        assert.deepStrictEqual(plan.outputs.loadBalancerControllerFlags, ["--enable-shield=false", "--enable-waf=false", "--enable-wafv2=false"]);
+        assert.deepStrictEqual(plan.outputs.clusterAutoscalerFlags, ["--aws-use-static-instance-list=true"]);
+        assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
     it("prints a readable tree without --json", async () => {
