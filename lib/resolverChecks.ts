@@ -56,13 +56,13 @@ export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[],
     });
 }
 
-export interface SubnetAz {
+export interface EndpointSubnetAz {
     id: string;
     availabilityZone: string;
 }
 
 /** Why the subnets fail the distinct-AZ rule, or undefined when they span at least two AZs. */
-export function subnetAzProblem(subnets: SubnetAz[], arg = "subnetIds"): string | undefined {
+export function subnetAzProblem(subnets: EndpointSubnetAz[], arg = "subnetIds"): string | undefined {
     const azs = [...new Set(subnets.map((s) => s.availabilityZone))];
     if (azs.length >= 2) return undefined;
     const where = subnets.map((s) => `${s.id} (${s.availabilityZone})`).join(", ");
