@@ -118,6 +118,11 @@ describe("offline plan", function () {
         });
         assert.match(plan.outputs.endpoint, /^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/);
         assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+        // A public endpoint is the point of this example: the pack's one advice, advisory by default.
+        assert.deepStrictEqual(
+            plan.policy.findings.map((f) => [f.policy, f.enforcementLevel, f.urn]),
+            [["eks-public-endpoint-disabled", "advisory", eks.urn]],
+        );
     });
 
     it("examples/private-only wires @pulumi/eks Cluster through ClusterEndpointAccess", async () => {
@@ -129,7 +134,8 @@ describe("offline plan", function () {
         assert.strictEqual(eks.inputs.endpointPrivateAccess, true);
         assert.strictEqual(eks.inputs.authenticationMode, "API");
         assert.strictEqual(eks.inputs.clusterSecurityGroup, "aws:ec2/securityGroup:SecurityGroup::private-only-control-plane");
-        const rules = plan.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        const accessUrn = plan.resources.find((r) => r.type === "eks-private-access:index:ClusterEndpointAccess")?.urn;
+        const rules = plan.resources.filter((r) => r.type === "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" && r.parent === accessUrn);
         assert.deepStrictEqual(rules.map((r) => r.name), [
             "private-only-api-tcp443-from-192-168-0-0-20",
             "private-only-api-tcp443-from-10-60-0-0-16",
@@ -137,7 +143,9 @@ describe("offline plan", function () {
         ]);
         const controlPlaneId = plan.outputs.clusterSecurityGroupId;
         for (const rule of rules) assert.strictEqual(rule.inputs.securityGroupId, controlPlaneId);
-        assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
+        // The guide's 7 interface endpoints plus eks-auth for Pod Identity, in 3 AZs.
+        assert.strictEqual(plan.cost.monthlyUsd, 175.2);
+        assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
     it("examples/private-cluster-endpoints: the whole private network, its cost and no findings", async () => {
@@ -154,13 +162,41 @@ describe("offline plan", function () {
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
+    it("--policy strict turns the pack's advice into a failure, as pulumi preview --policy-pack would", async () => {
+        const { code, plan } = await planJson(["examples/public-restricted", "--policy", "strict"]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.errors, []);
+        assert.deepStrictEqual(plan.policy.findings.map((f) => [f.policy, f.enforcementLevel]), [["eks-public-endpoint-disabled", "mandatory"]]);
+    });
+
+    it("the insecure fixture raises exactly its ten findings and fails on the one EKS would reject", async () => {
+        const { code, plan } = await planJson(["tests/fixtures/insecure-cluster"]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.errors, []);
+        assert.deepStrictEqual(
+            plan.policy.findings.map((f) => `${f.policy} ${f.enforcementLevel} ${f.urn?.split("::").pop()}`),
+            [
+                "eks-public-endpoint-disabled advisory insecure",
+                "eks-public-endpoint-not-open advisory insecure",
+                "eks-public-access-cidrs-valid mandatory insecure",
+                "eks-private-endpoint-vpc-dns advisory insecure",
+                "vpc-endpoint-security-group advisory insecure-sts",
+                "no-internet-https-dns-ingress advisory insecure-endpoints",
+                "resolver-endpoint-redundancy advisory insecure-inbound",
+                "resolver-security-group-dns-only advisory insecure-resolver",
+                "eks-secrets-encryption advisory insecure",
+                "eks-control-plane-logging advisory insecure",
+            ],
+        );
+    });
+
     it("prints a readable tree without --json", async () => {
         const { code, stdout } = await runPlanCli(["examples/private-only"]);
         assert.strictEqual(code, 0);
         assert.match(stdout, /^Offline plan of examples\/private-only \(project private-only, stack dev, region us-east-1\)/);
         assert.match(stdout, /\n\+ eks-private-access:index:ClusterEndpointAccess  private-only  \(component\)\n/);
         assert.match(stdout, /\n    \+ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule  private-only-api-tcp443-from-bastion\n/);
-        assert.match(stdout, /\n10 resources and 2 components to create\n/);
+        assert.match(stdout, /\n26 resources and 3 components to create\n/);
         assert.match(stdout, /\nWarnings \(0\):\n\nErrors \(0\):$/m);
     });
 });

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterEndpointAccess, EndpointAccessMode } from "../../index";
+import { ClusterEndpointAccess, EndpointAccessMode, EndpointFeature, PrivateClusterEndpoints } from "../../index";
 
 const config = new pulumi.Config();
 /** On-premises and peered ranges that reach the VPC over VPN, Direct Connect or a transit gateway. */
@@ -20,15 +20,18 @@ const vpc = new aws.ec2.Vpc("private-only", {
     enableDnsHostnames: true,
     tags: { Name: "private-only" },
 });
-const subnetIds = ["a", "b", "c"].map(
-    (az, i) =>
-        new aws.ec2.Subnet(`private-only-${az}`, {
-            vpcId: vpc.id,
-            cidrBlock: `10.50.${i * 64}.0/18`,
-            availabilityZone: aws.getRegionOutput().name.apply((region) => `${region}${az}`),
-            tags: { Name: `private-only-${az}`, "kubernetes.io/role/internal-elb": "1" },
-        }).id,
-);
+// No internet or NAT gateway: the subnets' only route out of the VPC is through the endpoints below.
+const routeTable = new aws.ec2.RouteTable("private-only", { vpcId: vpc.id, tags: { Name: "private-only" } });
+const subnetIds = ["a", "b", "c"].map((az, i) => {
+    const subnet = new aws.ec2.Subnet(`private-only-${az}`, {
+        vpcId: vpc.id,
+        cidrBlock: `10.50.${i * 64}.0/18`,
+        availabilityZone: aws.getRegionOutput().name.apply((region) => `${region}${az}`),
+        tags: { Name: `private-only-${az}`, "kubernetes.io/role/internal-elb": "1" },
+    });
+    new aws.ec2.RouteTableAssociation(`private-only-${az}`, { subnetId: subnet.id, routeTableId: routeTable.id });
+    return subnet.id;
+});
 
 const bastion = new aws.ec2.SecurityGroup("private-only-bastion", {
     vpcId: vpc.id,
@@ -45,6 +48,16 @@ const access = new ClusterEndpointAccess("private-only", {
     clusterSecurityGroupId: controlPlane.id,
     allowedCidrs: connectedNetworks,
     allowedSecurityGroups: { bastion: bastion.id },
+});
+
+// What nodes and pods call without internet access: the guide's set, plus what IRSA and Pod Identity need.
+const endpoints = new PrivateClusterEndpoints("private-only", {
+    vpcId: vpc.id,
+    subnetIds,
+    routeTableIds: [routeTable.id],
+    features: [EndpointFeature.Irsa, EndpointFeature.PodIdentity],
+    defaultPolicy: "organization",
+    endpointPrivateAccess: true,
 });
 
 const secretsKey = new aws.kms.Key("private-only-secrets", {
@@ -69,3 +82,5 @@ export const clusterSecurityGroupId = controlPlane.id;
 export const endpointPublicAccess = access.endpointPublicAccess;
 export const endpointPrivateAccess = access.endpointPrivateAccess;
 export const controlPlaneIngressRuleIds = access.ingressRuleIds;
+export const vpcEndpointIds = endpoints.endpointIds;
+export const vpcEndpointsMonthlyCostUsd = endpoints.monthlyCostUsd;
