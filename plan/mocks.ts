@@ -49,8 +49,11 @@ export interface RecordedResource {
     urn: string;
     type: string;
     name: string;
+    /** The parent's URN; absent at top level. */
     parent?: string;
+    /** True for resources a provider creates, false for components (remote ones such as eks:index:Cluster too). */
     custom: boolean;
+    /** The mocked provider id (custom resources). */
     id?: string;
     inputs: Record<string, any>;
     /** Outputs a component registered with `registerOutputs` (components only). */

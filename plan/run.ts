@@ -25,19 +25,8 @@ export interface PlanDiagnostic {
     message: string;
 }
 
-export interface PlannedResource {
-    urn: string;
-    type: string;
-    name: string;
-    parent?: string;
-    /** True for resources a provider creates, false for components. */
-    custom: boolean;
-    /** The mocked provider id (custom resources). */
-    id?: string;
-    inputs: Record<string, any>;
-    /** Outputs a component registered. */
-    outputs?: Record<string, any>;
-}
+/** A resource in the plan: what the mocks recorded, with wire forms made readable. */
+export type PlannedResource = RecordedResource;
 
 export interface PlanResult {
     program: string;
