@@ -57,3 +57,27 @@ export {
     regionalStsEndpoint,
     checkEndpointPrivateAccess,
 } from "./lib/privateClusterChecklist";
+
+// Hybrid DNS: Route 53 Resolver endpoints, forwarding rules and on-premises forwarder configs.
+export { ResolverInboundEndpoint } from "./components/resolverInboundEndpoint";
+export type { ResolverInboundEndpointArgs } from "./components/resolverInboundEndpoint";
+export { ResolverOutboundEndpoint } from "./components/resolverOutboundEndpoint";
+export type { ResolverOutboundEndpointArgs } from "./components/resolverOutboundEndpoint";
+export { ClusterDnsForwarding } from "./components/clusterDnsForwarding";
+export type { ClusterDnsForwardingArgs } from "./components/clusterDnsForwarding";
+export { HybridDnsAccess } from "./components/hybridDnsAccess";
+export type { HybridDnsAccessArgs } from "./components/hybridDnsAccess";
+export { Scope, ruleDomain, checkEndpointSubnets, subnetAzProblem, checkAllowedCidrs, keyedVpcs, sharePrincipals } from "./lib/resolverChecks";
+export type { EndpointSubnetAz, KeyedVpc, SharePrincipal } from "./lib/resolverChecks";
+export {
+    forwarderConfigs,
+    bindForwardZone,
+    dnsmasqServers,
+    unboundForwardZone,
+    corednsServerBlock,
+    windowsConditionalForwarder,
+    normalizeDomain,
+    checkResolverIps,
+    ipProblem,
+} from "./lib/forwarderConfigs";
+export type { ForwarderConfigs, ForwarderConfigArgNames } from "./lib/forwarderConfigs";

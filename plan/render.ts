@@ -6,7 +6,7 @@ const quietInputs = new Set(["tags", "tagsAll"]);
 const MAX_VALUE = 110;
 
 function short(value: unknown): string {
-    const text = JSON.stringify(value);
+    const text = JSON.stringify(value) ?? String(value);
     return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
@@ -39,7 +39,7 @@ export function renderPlan(plan: PlanResult): string {
     out.push(`${plan.resources.length - components} resources and ${components} components to create`);
     if (Object.keys(plan.outputs).length > 0) {
         out.push("", "Outputs:");
-        for (const [k, v] of Object.entries(plan.outputs)) out.push(`    ${k}: ${short(v)}`);
+        for (const [k, v] of Object.entries(plan.outputs)) if (v !== undefined) out.push(`    ${k}: ${short(v)}`);
     }
     const nameOf = (urn?: string) => (urn ? `${urn.split("::").pop()}: ` : "");
     if (plan.cost.items.length > 0) {

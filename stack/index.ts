@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ClusterEndpointAccess,
     ClusterEndpointAccessArgs,
+    HybridDnsAccess,
+    HybridDnsAccessArgs,
     PrivateClusterEndpoints,
     PrivateClusterEndpointsArgs,
     resolveEndpointAccess,
@@ -42,6 +44,33 @@ export const vpcEndpointServiceNames = endpoints?.serviceNames;
 export const vpcEndpointSecurityGroupId = endpoints?.securityGroupId;
 export const vpcEndpointsMonthlyCostUsd = endpoints?.monthlyCostUsd;
 export const stsPodEnvironment = endpoints?.stsPodEnvironment;
+
+/**
+ * Hybrid DNS (optional `hybridDns:`): HybridDnsAccessArgs for a cluster whose endpoint URL is known (an existing
+ * cluster, or one read from another stack); clusterVpcId defaults to the stack's vpcId.
+ */
+const hybridArgs = config.getObject<Omit<HybridDnsAccessArgs, "clusterVpcId"> & { clusterVpcId?: string }>("hybridDns");
+if (hybridArgs) {
+    // Both components put TCP 443 rules on the control-plane security group; AWS refuses a second identical rule.
+    const twice = [...(hybridArgs.peeredCidrs ?? []), ...(hybridArgs.onPremisesCidrs ?? [])].filter((c) => endpointAccessArgs.allowedCidrs?.includes(c));
+    if (twice.length > 0) {
+        throw new Error(
+            `config: ${twice.join(", ")} is in both endpointAccess.allowedCidrs and hybridDns (peeredCidrs/onPremisesCidrs); ` +
+                `each would get the same TCP 443 rule on the control-plane security group, which AWS refuses as a duplicate. ` +
+                `List it under hybridDns only: that also opens DNS to it.`,
+        );
+    }
+}
+const hybrid = hybridArgs
+    ? new HybridDnsAccess(`${env}-dns`, { ...hybridArgs, clusterVpcId: hybridArgs.clusterVpcId ?? requireVpcId("hybridDns") })
+    : undefined;
+
+export const resolverIps = hybrid?.resolverIps;
+export const inboundResolverEndpointId = hybrid?.inboundEndpointId;
+export const outboundResolverEndpointId = hybrid?.outboundEndpointId;
+export const resolverRuleId = hybrid?.ruleId;
+export const forwardedDomain = hybrid?.domain;
+export const forwarderConfigs = hybrid?.forwarderConfigs;
 
 function requireVpcId(section: string): string {
     if (!vpcId) throw new Error(`config: ${section} needs a VPC: set eks-private-access:vpcId, or vpcId inside ${section}`);

@@ -60,6 +60,16 @@ describe("offline plan", function () {
         assert.deepStrictEqual(plan.cost, { monthlyUsd: 197.1, items: [{ urn: endpoints.urn, monthlyUsd: 197.1 }] });
         assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 197.1);
         assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
+        // hybridDns: scope region forwards the region's EKS domain; the inbound endpoint has one IP per subnet.
+        assert.strictEqual(plan.outputs.forwardedDomain, "us-east-1.eks.amazonaws.com");
+        assert.strictEqual(plan.outputs.resolverIps.length, 2);
+        assert.deepStrictEqual(
+            childrenOf(byName(plan, "sample-dns").urn).filter((n) => n.includes("tcp443")),
+            [
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-dns-tcp443-from-10-30-0-0-16",
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-dns-tcp443-from-172-16-0-0-16",
+            ],
+        );
         assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
         assert.deepStrictEqual([plan.warnings, plan.errors], [[], []]);
     });
@@ -84,6 +94,19 @@ describe("offline plan", function () {
                     "true on the cluster and pass true here",
             },
         ]);
+    });
+
+    it("a network in both endpointAccess.allowedCidrs and hybridDns fails before AWS refuses the duplicate 443 rule", async () => {
+        const hybrid = {
+            clusterEndpoint: "https://4D2E9F0A1B3C5D7E9F1A2B3C4D5E6F70.gr7.us-east-1.eks.amazonaws.com",
+            clusterSecurityGroupId: "sg-0c1d2e3f4a5b6c7d8",
+            clusterVpcCidr: "10.0.0.0/16",
+            inboundSubnetIds: ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9"],
+            onPremisesCidrs: ["192.168.0.0/20"],
+        };
+        const { code, plan } = await planJson(["--config", `hybridDns=${JSON.stringify(hybrid)}`]);
+        assert.strictEqual(code, 1);
+        assert.match(plan.errors[0].message, /^config: 192\.168\.0\.0\/20 is in both endpointAccess\.allowedCidrs and hybridDns/);
     });
 
     it("a validation failure exits non-zero with the component's message, before anything is created", async () => {
@@ -159,6 +182,26 @@ describe("offline plan", function () {
         assert.strictEqual(plan.outputs.monthlyCostUsd, plan.cost.monthlyUsd);
         assert.deepStrictEqual(plan.outputs.loadBalancerControllerFlags, ["--enable-shield=false", "--enable-waf=false", "--enable-wafv2=false"]);
         assert.deepStrictEqual(plan.outputs.clusterAutoscalerFlags, ["--aws-use-static-instance-list=true"]);
+        assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
+    });
+
+    it("examples/hybrid-dns: resolver endpoints, a forwarding rule for the endpoint host, 443 for both networks", async () => {
+        const { code, plan } = await planJson(["examples/hybrid-dns"]);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        const host = new URL(plan.outputs.clusterEndpoint).hostname.toLowerCase();
+        const rule = plan.resources.find((r) => r.type === "aws:route53/resolverRule:ResolverRule");
+        assert.strictEqual(rule?.inputs.domainName, host);
+        assert.strictEqual(rule?.inputs.ruleType, "FORWARD");
+        assert.deepStrictEqual(
+            rule?.inputs.targetIps,
+            plan.outputs.resolverIps.map((ip: string) => ({ ip, port: 53 })),
+        );
+        const https = plan.resources.filter((r) => r.inputs.fromPort === 443 && r.name.startsWith("hybrid-tcp443-from-"));
+        assert.deepStrictEqual(https.map((r) => r.inputs.cidrIpv4), ["10.30.0.0/16", "192.168.0.0/20"]);
+        for (const ip of plan.outputs.resolverIps) {
+            assert.ok(plan.outputs.bindConfig.includes(`${ip};`), `bind config lacks ${ip}`);
+            assert.ok(plan.outputs.dnsmasqConfig.includes(`server=/${host}/${ip}`), `dnsmasq config lacks ${ip}`);
+        }
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 

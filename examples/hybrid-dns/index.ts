@@ -5,7 +5,7 @@
 // the control plane to both networks: without that the name resolves and connections still time out.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { HybridDnsAccess } from "../../components/hybridDnsAccess";
+import { HybridDnsAccess, PrivateClusterEndpoints, resolveEndpointAccess } from "../../index";
 
 const config = new pulumi.Config();
 /** On-premises ranges that reach the cluster VPC over VPN or Direct Connect. */
@@ -62,6 +62,15 @@ const clusterPolicy = new aws.iam.RolePolicyAttachment("hybrid-cluster", {
 
 const secretsKey = new aws.kms.Key("hybrid-secrets", { description: "EKS secrets encryption for hybrid", enableKeyRotation: true });
 
+// A private-only cluster: no public endpoint, so AWS services are reached through VPC endpoints.
+const access = resolveEndpointAccess({ mode: "private" });
+const endpoints = new PrivateClusterEndpoints("hybrid", {
+    vpcId: clusterNet.vpc.id,
+    subnetIds: clusterNet.subnetIds,
+    routeTableIds: [clusterNet.routes.id],
+    endpointPrivateAccess: access.endpointPrivateAccess,
+});
+
 const cluster = new aws.eks.Cluster(
     "hybrid",
     {
@@ -72,8 +81,8 @@ const cluster = new aws.eks.Cluster(
         vpcConfig: {
             subnetIds: clusterNet.subnetIds,
             securityGroupIds: [controlPlane.id],
-            endpointPrivateAccess: true,
-            endpointPublicAccess: false,
+            endpointPrivateAccess: access.endpointPrivateAccess,
+            endpointPublicAccess: access.endpointPublicAccess,
         },
     },
     { dependsOn: [clusterPolicy] },
@@ -92,6 +101,7 @@ const hybrid = new HybridDnsAccess("hybrid", {
 });
 
 export const clusterEndpoint = cluster.endpoint;
+export const vpcEndpointIds = endpoints.endpointIds;
 export const forwardedDomain = hybrid.domain;
 export const resolverIps = hybrid.resolverIps;
 export const resolverRuleId = hybrid.ruleId;
