@@ -26,7 +26,7 @@ export { EcrEndpoints } from "./components/ecrEndpoints";
 export type { EcrEndpointsArgs } from "./components/ecrEndpoints";
 export { StsEndpoint } from "./components/stsEndpoint";
 export type { StsEndpointArgs } from "./components/stsEndpoint";
-export type { EndpointDescription } from "./components/internal/vpcEndpoints";
+export type { EndpointDescription, EndpointDnsEntry } from "./components/internal/vpcEndpoints";
 export { DefaultEndpointPolicy, restrictedEndpointPolicy } from "./lib/endpointArgs";
 export type { EndpointNetworkArgs, PolicyScope } from "./lib/endpointArgs";
 export {

@@ -3,7 +3,7 @@ import { planEndpoints } from "../lib/endpointServices";
 import { isPolicyDocument } from "../lib/endpointArgs";
 import { InputError, inComponent } from "../lib/errors";
 import { globalStsNote, stsPodEnvironment } from "../lib/privateClusterChecklist";
-import { EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
+import { EndpointDnsEntry, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
 
 export interface StsEndpointArgs extends EndpointNetworkArgs {
     /** IAM policy JSON for the endpoint; overrides `defaultPolicy`. */
@@ -20,7 +20,7 @@ export class StsEndpoint extends pulumi.ComponentResource {
     /** The AWS service name used (from AWS's look-up). */
     public readonly serviceName: pulumi.Output<string>;
     /** The endpoint's DNS entries (regional, zonal, and sts.<region>.<suffix> with private DNS). */
-    public readonly dnsEntries: pulumi.Output<{ dnsName: string; hostedZoneId: string }[]>;
+    public readonly dnsEntries: pulumi.Output<EndpointDnsEntry[]>;
     /** AZs the endpoint is in. */
     public readonly availabilityZones: pulumi.Output<string[]>;
     /** The security group created for the endpoint; undefined with `securityGroupIds`. */

@@ -13,12 +13,18 @@ export { DefaultEndpointPolicy, checkEndpointArgs } from "../../lib/endpointArgs
 export type { CheckedEndpointArgs, EndpointNetworkArgs } from "../../lib/endpointArgs";
 
 /** What the components output for each endpoint, keyed by service id. */
+/** One DNS name of an endpoint (regional, zonal or private). */
+export interface EndpointDnsEntry {
+    dnsName: string;
+    hostedZoneId: string;
+}
+
 export interface EndpointDescription {
     id: string;
     type: EndpointType;
     serviceName: string;
     /** DNS names of an interface endpoint (regional, zonal, and the private DNS name when on), with hosted zone ids. */
-    dnsEntries: { dnsName: string; hostedZoneId: string }[];
+    dnsEntries: EndpointDnsEntry[];
     /** AZs an interface endpoint has a subnet in; empty for gateway endpoints. */
     availabilityZones: string[];
     /** The gateway endpoint's prefix list (for security group and NACL rules); empty for interface endpoints. */
