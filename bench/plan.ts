@@ -1,0 +1,183 @@
+// npm run bench [-- --sizes 1,10,100 --runs 1]: offline plan time and peak memory of N private clusters (each in
+// its own VPC with its VPC endpoints, control-plane rules, Resolver inbound endpoint and forwarding rule) written
+// with this package's components (bench/programs/ours) and the same resources written directly with @pulumi/aws
+// (bench/programs/raw), each plan in its own child process, in one run. Then the monthly endpoint cost table
+// from PrivateClusterEndpoints' own estimate.
+import { execFile } from "child_process";
+import * as path from "path";
+import { parseArgs } from "util";
+import * as pulumi from "@pulumi/pulumi";
+
+const root = path.resolve(__dirname, "..");
+const variants = ["ours", "raw"] as const;
+type Variant = (typeof variants)[number];
+
+interface Measurement {
+    variant: Variant;
+    clusters: number;
+    /** runPlan's wall time: loading the program, registering every resource under the mocks, policy and cost. */
+    planMs: number;
+    /** Peak resident set of the child process (process.resourceUsage().maxRSS). */
+    maxRssMb: number;
+    resources: number;
+    components: number;
+    errors: string[];
+}
+
+/** Child mode: plans one program and prints its measurement as JSON. */
+async function child(variant: Variant, clusters: number): Promise<void> {
+    const { runPlan } = await import("../plan/run");
+    const started = process.hrtime.bigint();
+    const plan = await runPlan(path.join(root, "bench/programs", variant), { config: { clusters: String(clusters) } });
+    const planMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const m: Measurement = {
+        variant,
+        clusters,
+        planMs,
+        maxRssMb: process.resourceUsage().maxRSS / 1024,
+        resources: plan.resources.filter((r) => r.custom).length,
+        components: plan.resources.filter((r) => !r.custom).length,
+        errors: plan.errors.map((e) => e.message),
+    };
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+}
+
+function measure(variant: Variant, clusters: number): Promise<Measurement> {
+    return new Promise((resolve, reject) => {
+        execFile(
+            process.execPath,
+            [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
+            { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+            (err, stdout, stderr) => {
+                const line = stdout.trim().split("\n").pop() ?? "";
+                try {
+                    const m = JSON.parse(line) as Measurement;
+                    if (m.errors.length > 0) reject(new Error(`${variant} x${clusters} planned with errors: ${m.errors.join("; ")}`));
+                    else resolve(m);
+                } catch {
+                    reject(new Error(`${variant} x${clusters} printed no measurement (${err?.message ?? "exit 0"}): ${stderr}${stdout}`));
+                }
+            },
+        );
+    });
+}
+
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+
+function table(header: string[], rows: string[][]): string {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((r) => pad(r, widths))].join("\n");
+}
+
+async function timing(sizes: number[], runs: number): Promise<void> {
+    const best = new Map<string, Measurement>();
+    for (let run = 0; run < runs; run++) {
+        for (const clusters of sizes) {
+            for (const variant of variants) {
+                const m = await measure(variant, clusters);
+                const key = `${variant}:${clusters}`;
+                const prev = best.get(key);
+                // Best of the runs for time; the peak memory of the same run.
+                if (!prev || m.planMs < prev.planMs) best.set(key, m);
+                process.stderr.write(`  ${variant} x${clusters}: ${(m.planMs / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
+            }
+        }
+    }
+    const get = (v: Variant, n: number) => best.get(`${v}:${n}`)!;
+    const rows = sizes.map((n) => {
+        const ours = get("ours", n);
+        const raw = get("raw", n);
+        return [
+            String(n),
+            `${ours.resources} (+${ours.components})`,
+            `${raw.resources}`,
+            (ours.planMs / 1000).toFixed(2),
+            (raw.planMs / 1000).toFixed(2),
+            (ours.planMs / raw.planMs).toFixed(2),
+            ours.maxRssMb.toFixed(0),
+            raw.maxRssMb.toFixed(0),
+            (ours.maxRssMb / raw.maxRssMb).toFixed(2),
+        ];
+    });
+    console.log(`Offline plan, best of ${runs} run(s), one child process per plan (${process.platform}, Node ${process.version})\n`);
+    console.log(table(["clusters", "resources ours (+components)", "raw", "ours s", "raw s", "ours/raw", "ours MB", "raw MB", "MB ours/raw"], rows));
+    const growth: string[][] = [];
+    for (let i = 1; i < sizes.length; i++) {
+        const [a, b] = [sizes[i - 1], sizes[i]];
+        const per = (v: Variant) => (get(v, b).planMs - get(v, a).planMs) / (b - a);
+        const mem = (v: Variant) => (get(v, b).maxRssMb - get(v, a).maxRssMb) / (b - a);
+        growth.push([`${a} -> ${b}`, per("ours").toFixed(1), per("raw").toFixed(1), mem("ours").toFixed(2), mem("raw").toFixed(2)]);
+    }
+    console.log(`\nGrowth per added cluster\n`);
+    console.log(table(["clusters", "ours ms/cluster", "raw ms/cluster", "ours MB/cluster", "raw MB/cluster"], growth));
+}
+
+async function costs(): Promise<void> {
+    const { installMocks, mockAws, valueOf } = await import("../plan/mocks");
+    const { PrivateClusterEndpoints } = await import("../components/privateClusterEndpoints");
+    const { defaultEndpointServices, monthlyCostUsd } = await import("../lib/endpointServices");
+    await installMocks("bench-costs", "bench", true);
+    const world = mockAws().world;
+    const vpcId = Object.keys(world.vpcs)[0];
+    const threeAz = Object.keys(world.subnets);
+    // A second private subnet per AZ (pods on a secondary range, or one subnet per node group), as many VPCs have.
+    const sixSubnets = [...threeAz];
+    threeAz.forEach((id, i) => {
+        const extra = `subnet-1${id.slice(8)}`;
+        world.subnets[extra] = { ...world.subnets[id], id: extra, cidrBlock: `10.0.${128 + i * 32}.0/19` };
+        sixSubnets.push(extra);
+    });
+    const routeTableId = "rtb-0a1b2c3d4e5f60718";
+    const estimate = async (name: string, subnetIds: string[], existingEndpoints?: string[]) =>
+        valueOf(new PrivateClusterEndpoints(name, { vpcId, subnetIds, routeTableIds: [routeTableId], existingEndpoints, endpointPrivateAccess: true }).monthlyCostUsd);
+    const interfaces = defaultEndpointServices.filter((s) => s !== "s3").length;
+    const twoAz = await estimate("two-az", threeAz.slice(0, 2));
+    const three = await estimate("three-az", threeAz);
+    const six = await estimate("six-subnets", sixSubnets);
+    const sharer = await estimate("sharing", threeAz, [...defaultEndpointServices]);
+    // What a naive set-up creates: every service (S3 too) as an interface endpoint in every subnet, one subnet each.
+    const naive = (subnets: number) => monthlyCostUsd(defaultEndpointServices.flatMap(() => Array.from({ length: subnets }, () => ({ type: "Interface" as const, azCount: 1 }))));
+    const usd = (n: number) => `$${n.toFixed(2)}`;
+    const rows = [
+        ["1 cluster, 2 AZs (PrivateClusterEndpoints)", String(interfaces * 2), usd(twoAz)],
+        ["1 cluster, 3 AZs (PrivateClusterEndpoints)", String(interfaces * 3), usd(three)],
+        ["1 cluster, 6 subnets in 3 AZs (PrivateClusterEndpoints: one per AZ)", String(interfaces * 3), usd(six)],
+        ["1 cluster, naive: every service incl. S3 as interface, in each of 3 subnets", String(defaultEndpointServices.length * 3), usd(naive(3))],
+        ["1 cluster, naive: every service incl. S3 as interface, in each of 6 subnets", String(defaultEndpointServices.length * 6), usd(naive(6))],
+        ["10 clusters, 3 AZs, own endpoints each", String(interfaces * 3 * 10), usd(three * 10)],
+        ["10 clusters, 3 AZs, sharing one VPC's endpoints (9 list existingEndpoints)", String(interfaces * 3), usd(three + 9 * sharer)],
+        ["10 clusters, naive, 6 subnets each", String(defaultEndpointServices.length * 6 * 10), usd(naive(6) * 10)],
+    ];
+    console.log(`\nMonthly VPC endpoint cost (PrivateClusterEndpoints.monthlyCostUsd; default services ${defaultEndpointServices.join(", ")};`);
+    console.log(`S3 as a free gateway endpoint; interface endpoints $0.01 per AZ-hour, 730 h; data processing not included)\n`);
+    console.log(table(["set-up", "interface endpoint ENIs", "USD/month"], rows));
+    // Let the estimates' endpoint registrations finish before the process exits (the SDK's own drain).
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
+async function main(): Promise<void> {
+    const { values } = parseArgs({
+        allowPositionals: true,
+        options: {
+            child: { type: "boolean", default: false },
+            sizes: { type: "string", default: "1,10,100" },
+            runs: { type: "string", default: "1" },
+            "skip-timing": { type: "boolean", default: false },
+        },
+    });
+    if (values.child) {
+        const [variant, clusters] = process.argv.slice(process.argv.indexOf("--child") + 1);
+        if (!variants.includes(variant as Variant)) throw new Error(`--child takes ${variants.join(" or ")} and a cluster count`);
+        return child(variant as Variant, Number(clusters));
+    }
+    if (!values["skip-timing"]) await timing(values.sizes!.split(",").map(Number), Number(values.runs));
+    await costs();
+}
+
+main().then(
+    () => process.exit(0),
+    (err) => {
+        console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+    },
+);
