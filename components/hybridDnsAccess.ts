@@ -44,6 +44,8 @@ export interface HybridDnsAccessArgs {
     allowExternalPrincipals?: boolean;
     /** Tags for the endpoints and their security groups. */
     tags?: Record<string, string>;
+    /** Create the TCP 443 rules on clusterSecurityGroupId (default true); false when another component (ClusterEndpointAccess) makes them. */
+    controlPlaneRules?: boolean;
 }
 
 export class HybridDnsAccess extends pulumi.ComponentResource {
@@ -103,9 +105,11 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
 
         // The control plane's security group must let the connected networks in on 443 (reference 004, "Add a rule
         // to the EKS cluster control plane security group"): DNS alone only tells them where the API server is.
-        securityGroupRules("ingress", name, args.clusterSecurityGroupId, apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
-            parent: this,
-        });
+        if (args.controlPlaneRules !== false) {
+            securityGroupRules("ingress", name, args.clusterSecurityGroupId, apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
+                parent: this,
+            });
+        }
 
         const scope = args.scope ?? Scope.Cluster;
         this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => {

@@ -43,6 +43,11 @@ export interface MockWorld {
     endpointServices: Record<string, { serviceName?: string; availabilityZones?: string[]; serviceType?: string }>;
     /** Outputs of other stacks a `pulumi.StackReference` reads, by full stack name (`org/project/stack`). */
     stackOutputs: Record<string, Record<string, any>>;
+    /**
+     * API server endpoints of @pulumi/eks clusters by cluster name, instead of the made-up EKS URL: tests point
+     * one at a local listener (`https://127.0.0.1:<port>`) to exercise reachability checks.
+     */
+    clusterEndpoints?: Record<string, string>;
 }
 
 export interface RecordedResource {
@@ -258,7 +263,8 @@ const resourceHandlers: Record<string, ResourceHandler> = {
     "eks:index:Cluster": (args, world, id) => {
         const name = args.inputs.name ?? args.name;
         const hex = stableHex(`cluster:${name}`, 32).toUpperCase();
-        const endpoint = `https://${hex}.gr7.${world.region}.eks.${partitionOf(world.region).dnsSuffix}`;
+        const endpoint = world.clusterEndpoints?.[name] ?? `https://${hex}.gr7.${world.region}.eks.${partitionOf(world.region).dnsSuffix}`;
+        const caData = Buffer.from(`-----BEGIN CERTIFICATE-----\nMIIC${stableHex(`ca:${name}`, 40)}\n-----END CERTIFICATE-----\n`).toString("base64");
         const kubeconfig = {
             apiVersion: "v1",
             kind: "Config",
@@ -275,7 +281,17 @@ const resourceHandlers: Record<string, ResourceHandler> = {
             oidcIssuer: `oidc.eks.${world.region}.${partitionOf(world.region).dnsSuffix}/id/${hex}`,
             oidcProviderArn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:oidc-provider/oidc.eks.${world.region}.amazonaws.com/id/${hex}`,
             oidcProviderUrl: `https://oidc.eks.${world.region}.${partitionOf(world.region).dnsSuffix}/id/${hex}`,
-            core: { endpoint, cluster: { name, endpoint } },
+            // `core.cluster` is the aws.eks.Cluster inside the component (a resource reference when deployed).
+            core: {
+                endpoint,
+                cluster: {
+                    name,
+                    endpoint,
+                    arn: arnOf(world, "eks", `cluster/${name}`),
+                    certificateAuthority: { data: caData },
+                    kubernetesNetworkConfig: { ipFamily: "ipv4", serviceIpv4Cidr: args.inputs.kubernetesServiceIpAddressRange ?? "172.20.0.0/16" },
+                },
+            },
         };
     },
     "aws:ec2/securityGroup:SecurityGroup": (args, world, id) => ({

@@ -1,0 +1,130 @@
+// Pure parts of PrivateCluster: argument checks, access entries, the kubeconfig and the cost estimate.
+import { cidrsOverlap, parseCidr } from "./cidr";
+import { InputError } from "./errors";
+
+/** When PrivateCluster checks, from where Pulumi runs, that the API server answers. */
+export const ReachabilityCheck = {
+    /** During `pulumi up` only (not previews, not under mocks). */
+    Up: "up",
+    /** Previews too, and under mocks (tests that point the endpoint at a local listener). */
+    Always: "always",
+    /** Never. */
+    Never: "never",
+} as const;
+export type ReachabilityCheck = (typeof ReachabilityCheck)[keyof typeof ReachabilityCheck];
+
+/** Control-plane log types; the policy pack's control-plane logging rule wants all five. */
+export const allClusterLogTypes: readonly string[] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+/**
+ * EKS control plane list price (standard support, https://aws.amazon.com/eks/pricing/, checked November 2026) and
+ * Route 53 Resolver endpoints (per IP address, https://aws.amazon.com/route53/pricing/), USD per hour; a KMS
+ * customer managed key is USD 1 a month. Queries, requests and data are traffic-dependent and left out.
+ */
+export const clusterPricing = {
+    controlPlaneUsdPerHour: 0.1,
+    resolverUsdPerIpHour: 0.125,
+    kmsKeyUsdPerMonth: 1,
+    hoursPerMonth: 730,
+} as const;
+
+/** Monthly USD: control plane, endpoints (their own estimate), Resolver IPs and the secrets key when created. */
+export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; resolverIps: number; kmsKey: boolean }): number {
+    const p = clusterPricing;
+    const cents =
+        Math.round(p.controlPlaneUsdPerHour * p.hoursPerMonth * 100) +
+        Math.round(parts.endpointsUsd * 100) +
+        Math.round(parts.resolverIps * p.resolverUsdPerIpHour * p.hoursPerMonth * 100) +
+        (parts.kmsKey ? Math.round(p.kmsKeyUsdPerMonth * 100) : 0);
+    return cents / 100;
+}
+
+const principalPattern = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+/**
+ * The access entry key of an IAM principal ARN: `admin-<account>-<role|user>-<name>`, lower case, so it names the
+ * principal and not its place in a list. Throws InputError for ARNs access entries do not take.
+ */
+export function adminEntryKey(arn: string, arg: string): string {
+    if (/^arn:[\w-]+:sts::\d{12}:assumed-role\//.test(String(arn))) {
+        throw new InputError(arg, `${arn} is a session (assumed-role) ARN; access entries take the role itself: arn:<partition>:iam::<account>:role/<name>`);
+    }
+    const m = principalPattern.exec(String(arn));
+    if (!m) throw new InputError(arg, `${JSON.stringify(arn)} is not an IAM role or user ARN (arn:aws:iam::123456789012:role/platform-admins)`);
+    return `admin-${m[2]}-${m[3]}-${m[4]}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+}
+
+/** The ARN of an EKS access policy in a partition. */
+export function accessPolicyArn(partition: string, policy: string): string {
+    return `arn:${partition}:eks::aws:cluster-access-policy/${policy}`;
+}
+
+export interface ServiceCidrFacts {
+    serviceIpv4Cidr?: string;
+    vpcCidrs: string[];
+    connectedNetworks: string[];
+}
+
+/**
+ * Checks a custom service CIDR the way EKS does (inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, between /12
+ * and /24, not overlapping the VPC), and also not overlapping a connected network, whose addresses pods would
+ * otherwise never reach.
+ */
+export function checkServiceCidr(facts: ServiceCidrFacts): void {
+    const cidr = facts.serviceIpv4Cidr;
+    if (cidr === undefined) return;
+    const parsed = parseCidr(cidr, "serviceIpv4Cidr");
+    const privateBlocks = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+    if (parsed.version !== 4 || !privateBlocks.some((b) => cidrsOverlap(b, cidr) && Number(b.split("/")[1]) <= parsed.prefix)) {
+        throw new InputError("serviceIpv4Cidr", `${cidr} is not inside ${privateBlocks.join(", ")}, as EKS requires`);
+    }
+    if (parsed.prefix < 12 || parsed.prefix > 24) throw new InputError("serviceIpv4Cidr", `${cidr} must be between /12 and /24`);
+    for (const other of [...facts.vpcCidrs, ...facts.connectedNetworks]) {
+        if (cidrsOverlap(other, cidr)) {
+            const what = facts.vpcCidrs.includes(other) ? "the VPC's" : "the connected network";
+            throw new InputError("serviceIpv4Cidr", `${cidr} overlaps ${what} ${other}; service addresses must be unique across the networks pods talk to`);
+        }
+    }
+}
+
+/**
+ * Connected networks are outside the VPC: a range inside it is routed locally and never reaches the network it
+ * names. Checks every VPC CIDR, not only the primary one.
+ */
+export function checkConnectedNetworks(vpcCidrs: string[], connectedNetworks: string[]): void {
+    if (!Array.isArray(vpcCidrs) || vpcCidrs.length === 0) throw new InputError("vpcCidrs", "list the VPC's IPv4 CIDR blocks, primary first");
+    vpcCidrs.forEach((c, i) => parseCidr(c, `vpcCidrs[${i}]`));
+    connectedNetworks.forEach((cidr, i) => {
+        parseCidr(cidr, `connectedNetworks[${i}]`);
+        const inside = vpcCidrs.find((v) => cidrsOverlap(v, cidr));
+        if (inside) {
+            throw new InputError(
+                `connectedNetworks[${i}]`,
+                `${cidr} overlaps the VPC's ${inside}; the VPC routes those addresses locally, so list only networks outside it`,
+            );
+        }
+    });
+}
+
+/** A kubeconfig (JSON) whose server is the endpoint; credentials come from `aws eks get-token`. */
+export function kubeconfigJson(clusterName: string, endpoint: string, certificateAuthority: string, region: string): string {
+    return JSON.stringify({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [{ name: clusterName, cluster: { server: endpoint, "certificate-authority-data": certificateAuthority } }],
+        contexts: [{ name: clusterName, context: { cluster: clusterName, user: clusterName } }],
+        "current-context": clusterName,
+        users: [
+            {
+                name: clusterName,
+                user: {
+                    exec: {
+                        apiVersion: "client.authentication.k8s.io/v1beta1",
+                        command: "aws",
+                        args: ["eks", "get-token", "--cluster-name", clusterName, "--region", region, "--output", "json"],
+                    },
+                },
+            },
+        ],
+    });
+}
