@@ -4,6 +4,7 @@
 // (bench/programs/raw), each plan in its own child process, in one run. Then the monthly endpoint cost table
 // from PrivateClusterEndpoints' own estimate.
 import { execFile } from "child_process";
+import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
@@ -99,7 +100,8 @@ async function timing(sizes: number[], runs: number): Promise<void> {
             (ours.maxRssMb / raw.maxRssMb).toFixed(2),
         ];
     });
-    console.log(`Offline plan, best of ${runs} run(s), one child process per plan (${process.platform}, Node ${process.version})\n`);
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+    console.log(`Offline plan, best of ${runs} run(s), one child process per plan (${os.cpus().length} CPUs, Node ${process.version}, load average ${load})\n`);
     console.log(table(["clusters", "resources ours (+components)", "raw", "ours s", "raw s", "ours/raw", "ours MB", "raw MB", "MB ours/raw"], rows));
     const growth: string[][] = [];
     for (let i = 1; i < sizes.length; i++) {
