@@ -7,7 +7,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { mockAws, valueOf } from "../plan/mocks";
-import { packageDir, packageProvider, renderSchema, schemaPath } from "../scripts/schema";
+import { packageComponents, packageDir, packageProvider, providerName, renderSchema, schemaPath } from "../scripts/schema";
 import { declaredComponent } from "./support/componentSource";
 
 const PKG = "eks-private-access";
@@ -51,6 +51,14 @@ describe("package schema (pulumi package add)", function () {
         text = await renderSchema(provider);
         schema = JSON.parse(text);
         components = exportedComponentNames();
+    });
+
+    it("the plugin entry: package.json's main is what run-plugin loads, and it exports every component", () => {
+        // run-plugin requires the package directory and hosts the ComponentResource subclasses it exports, under
+        // the provider name it derives from package.json's name.
+        assert.strictEqual(require.resolve(packageDir), path.join(packageDir, "index.ts"));
+        assert.deepStrictEqual(packageComponents().map((c) => c.name).sort(), components);
+        assert.strictEqual(providerName(), PKG);
     });
 
     it("names the package after package.json and serves every component index.ts exports", () => {
