@@ -81,3 +81,41 @@ export {
     ipProblem,
 } from "./lib/forwarderConfigs";
 export type { ForwarderConfigs, ForwarderConfigArgNames } from "./lib/forwarderConfigs";
+
+// Private cluster: PrivateCluster and its building blocks.
+export { PrivateCluster } from "./components/privateCluster";
+export type {
+    PrivateClusterArgs,
+    PrivateClusterEndpointSettings,
+    PrivateClusterHybridDnsSettings,
+    PrivateClusterPullThroughCacheSettings,
+} from "./components/privateCluster";
+export {
+    ReachabilityCheck,
+    accessPolicyArn,
+    adminEntryKey,
+    allClusterLogTypes,
+    checkConnectedNetworks,
+    checkServiceCidr,
+    clusterMonthlyCostUsd,
+    clusterPricing,
+    kubeconfigJson,
+} from "./lib/privateCluster";
+export { validatePrivateCluster } from "./lib/privateClusterArgs";
+export type { ValidatedPrivateCluster } from "./lib/privateClusterArgs";
+export { nodeBootstrap, dnsClusterIp } from "./lib/nodeBootstrap";
+export type { BootstrapInputs, NodeBootstrap } from "./lib/nodeBootstrap";
+export {
+    upstreamRegistries,
+    planPullThroughCache,
+    checkCredentialArn,
+    ecrRegistryHost,
+    imagePrefixMapping,
+    rewriteImage,
+    pullThroughCacheNodePolicy,
+} from "./lib/pullThroughCache";
+export type { UpstreamRegistry, PullThroughCacheArgs, PlannedRule } from "./lib/pullThroughCache";
+export { loadBalancerControllerValues, clusterAutoscalerValues, addonImages, parseFlag } from "./lib/addonValues";
+export type { AddonContext } from "./lib/addonValues";
+export { checkReachability, ReachabilityStage } from "./lib/reachability";
+export type { ReachabilityOptions, ReachabilityResult } from "./lib/reachability";

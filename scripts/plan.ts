@@ -41,10 +41,9 @@ async function main(): Promise<number> {
     return plan.errors.length > 0 || mandatory ? 1 : 0;
 }
 
-main().then(
-    (code) => process.exit(code),
-    (err) => {
-        console.error(`plan: ${err instanceof Error ? err.message : String(err)}`);
-        process.exit(2);
-    },
-);
+// Exit once stdout has drained: a plan larger than the pipe buffer would otherwise be cut off.
+const exitAfterFlush = (code: number) => process.stdout.write("", () => process.exit(code));
+main().then(exitAfterFlush, (err) => {
+    console.error(`plan: ${err instanceof Error ? err.message : String(err)}`);
+    exitAfterFlush(2);
+});

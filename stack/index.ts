@@ -6,6 +6,8 @@ import {
     ClusterEndpointAccessArgs,
     HybridDnsAccess,
     HybridDnsAccessArgs,
+    PrivateCluster,
+    PrivateClusterArgs,
     PrivateClusterEndpoints,
     PrivateClusterEndpointsArgs,
     resolveEndpointAccess,
@@ -71,6 +73,28 @@ export const outboundResolverEndpointId = hybrid?.outboundEndpointId;
 export const resolverRuleId = hybrid?.ruleId;
 export const forwardedDomain = hybrid?.domain;
 export const forwarderConfigs = hybrid?.forwarderConfigs;
+
+/**
+ * A whole private cluster (optional `privateCluster:`): PrivateClusterArgs, vpcId defaulting to the stack's. It
+ * brings its own endpoint access, VPC endpoints and hybrid DNS, so use it instead of the sections above for the
+ * same VPC, not beside them.
+ */
+const clusterArgs = config.getObject<Omit<PrivateClusterArgs, "vpcId"> & { vpcId?: string }>("privateCluster");
+const cluster = clusterArgs
+    ? new PrivateCluster(`${env}-cluster`, { ...clusterArgs, vpcId: clusterArgs.vpcId ?? requireVpcId("privateCluster") })
+    : undefined;
+
+export const clusterName = cluster?.clusterName;
+export const clusterEndpoint = cluster?.endpoint;
+export const clusterCertificateAuthority = cluster?.certificateAuthority;
+export const clusterOidcIssuer = cluster?.oidcIssuer;
+export const clusterSecurityGroupId = cluster?.clusterSecurityGroupId;
+export const nodeSecurityGroupId = cluster?.nodeSecurityGroupId;
+export const clusterResolverIps = cluster?.resolverIps;
+export const clusterEndpointIds = cluster?.endpointIds;
+export const kubeconfig = cluster?.kubeconfig;
+export const nodeBootstrap = cluster?.bootstrap;
+export const clusterMonthlyCostUsd = cluster?.monthlyCostUsd;
 
 function requireVpcId(section: string): string {
     if (!vpcId) throw new Error(`config: ${section} needs a VPC: set eks-private-access:vpcId, or vpcId inside ${section}`);

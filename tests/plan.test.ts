@@ -205,6 +205,46 @@ describe("offline plan", function () {
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
+    it("examples/private-cluster: @pulumi/eks Cluster inputs, cost, and no findings even under strict", async () => {
+        const { code, plan } = await planJson(["examples/private-cluster", "--policy", "strict"]);
+        assert.strictEqual(code, 0, JSON.stringify([plan.errors, plan.policy.findings]));
+        const eks = plan.resources.find((r) => r.type === "eks:index:Cluster");
+        assert.ok(eks);
+        assert.strictEqual(eks.custom, false, "a remote component: one registration, no children");
+        assert.deepStrictEqual(plan.resources.filter((r) => r.parent === eks.urn), []);
+        assert.strictEqual(eks.inputs.authenticationMode, "API");
+        assert.deepStrictEqual([eks.inputs.endpointPublicAccess, eks.inputs.endpointPrivateAccess], [false, true]);
+        assert.strictEqual(eks.inputs.clusterSecurityGroup, "aws:ec2/securityGroup:SecurityGroup::private-cluster-control-plane");
+        assert.strictEqual(eks.inputs.kubernetesServiceIpAddressRange, "172.20.0.0/16");
+        assert.match(plan.outputs.al2BootstrapCommand, new RegExp(`--apiserver-endpoint ${plan.outputs.endpoint} --b64-cluster-ca ${plan.outputs.certificateAuthority}`));
+        assert.strictEqual(plan.cost.monthlyUsd, plan.outputs.monthlyCostUsd);
+        assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
+    });
+
+    it("root stack privateCluster section: one component with its endpoints and resolver", async () => {
+        const privateCluster = {
+            vpcCidrs: ["10.0.0.0/16"],
+            subnetIds: ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"],
+            routeTableIds: ["rtb-0a1b2c3d4e5f60718"],
+            connectedNetworks: ["10.100.0.0/16"],
+            clusterAutoscaler: true,
+            hybridDns: {},
+        };
+        const { code, plan } = await planJson([
+            "--config", `privateCluster=${JSON.stringify(privateCluster)}`,
+            "--config", "vpcEndpoints=null",
+            "--config", "hybridDns=null",
+            "--config", 'endpointAccess={"mode":"private"}',
+        ]);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        const cluster = byName(plan, "sample-cluster");
+        assert.strictEqual(cluster.type, "eks-private-access:index:PrivateCluster");
+        assert.strictEqual(plan.outputs.clusterName, "sample-cluster");
+        assert.ok(plan.outputs.clusterEndpointIds.autoscaling, "clusterAutoscaler adds the autoscaling endpoint");
+        assert.strictEqual(plan.outputs.clusterResolverIps.length, 3);
+        assert.deepStrictEqual(plan.policy.findings, []);
+    });
+
     it("--policy strict turns the pack's advice into a failure, as pulumi preview --policy-pack would", async () => {
         const { code, plan } = await planJson(["examples/public-restricted", "--policy", "strict"]);
         assert.strictEqual(code, 1);
