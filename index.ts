@@ -119,3 +119,20 @@ export { loadBalancerControllerValues, clusterAutoscalerValues, addonImages, par
 export type { AddonContext } from "./lib/addonValues";
 export { checkReachability, ReachabilityStage } from "./lib/reachability";
 export type { ReachabilityOptions, ReachabilityResult } from "./lib/reachability";
+
+// Typed readers of this package's outputs from another stack (network and cluster stacks).
+export {
+    OutputKind,
+    StackOutputError,
+    checkStackOutputs,
+    readStackOutputs,
+    readNetworkOutputs,
+    readResolverOutputs,
+    readVpcEndpointOutputs,
+    readEndpointAccessOutputs,
+    networkOutputs,
+    resolverOutputs,
+    vpcEndpointOutputs,
+    endpointAccessOutputs,
+} from "./lib/stackOutputs";
+export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs, OutputSpec, OutputValues } from "./lib/stackOutputs";

@@ -30,6 +30,11 @@ export interface ClusterDnsForwardingArgs {
     ruleName?: string;
 }
 
+/**
+ * A FORWARD resolver rule for the cluster endpoint's domain (its host, or the region's EKS domain) to the inbound
+ * endpoint's IPs on port 53, through an outbound endpoint, associated with each VPC that must resolve the private
+ * endpoint and optionally shared through AWS RAM (reference 004).
+ */
 export class ClusterDnsForwarding extends pulumi.ComponentResource {
     /** The rule's id (`rslvr-rr-...`). */
     public readonly ruleId: pulumi.Output<string>;

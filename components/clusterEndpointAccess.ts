@@ -36,8 +36,11 @@ export interface ClusterEndpointAccessArgs {
 
 /** The endpoint settings in the shape of aws.eks.Cluster's vpcConfig (add subnetIds and securityGroupIds). */
 export interface EndpointVpcConfig {
+    /** Whether the public endpoint is on. */
     endpointPublicAccess: boolean;
+    /** Whether the private endpoint is on. */
     endpointPrivateAccess: boolean;
+    /** CIDR blocks allowed to reach the public endpoint; absent when it is off. */
     publicAccessCidrs?: string[];
 }
 

@@ -48,6 +48,11 @@ export interface HybridDnsAccessArgs {
     controlPlaneRules?: boolean;
 }
 
+/**
+ * Hybrid DNS for a private cluster endpoint in one component: the inbound endpoint in the cluster VPC, optionally
+ * an outbound endpoint and forwarding rule for a peered VPC, the control-plane TCP 443 rules for the connected
+ * networks (without which the name resolves and connections still fail), and on-premises forwarder configs.
+ */
 export class HybridDnsAccess extends pulumi.ComponentResource {
     /** The inbound endpoint's id (`rslvr-in-...`). */
     public readonly inboundEndpointId: pulumi.Output<string>;

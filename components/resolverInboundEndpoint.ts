@@ -22,6 +22,11 @@ export interface ResolverInboundEndpointArgs {
     tags?: Record<string, string>;
 }
 
+/**
+ * A Route 53 Resolver inbound endpoint in the cluster's VPC: the IPs that peered VPCs and on-premises DNS servers
+ * forward the cluster endpoint's name to, so it resolves to the private endpoint (reference 004). Two or more
+ * subnets in distinct AZs; DNS (UDP and TCP 53) allowed from `allowedCidrs` only.
+ */
 export class ResolverInboundEndpoint extends pulumi.ComponentResource {
     /** The endpoint's id (`rslvr-in-...`). */
     public readonly endpointId: pulumi.Output<string>;

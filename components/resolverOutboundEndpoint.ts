@@ -21,6 +21,10 @@ export interface ResolverOutboundEndpointArgs {
     tags?: Record<string, string>;
 }
 
+/**
+ * A Route 53 Resolver outbound endpoint in a peered or shared-services VPC: where that VPC's forwarding rules send
+ * queries from (reference 004). Two or more subnets in distinct AZs; DNS egress only to the target CIDRs.
+ */
 export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
     /** The endpoint's id (`rslvr-out-...`), for resolver rules. */
     public readonly endpointId: pulumi.Output<string>;

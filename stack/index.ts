@@ -68,8 +68,8 @@ const hybrid = hybridArgs
     : undefined;
 
 export const resolverIps = hybrid?.resolverIps;
-export const inboundResolverEndpointId = hybrid?.inboundEndpointId;
-export const outboundResolverEndpointId = hybrid?.outboundEndpointId;
+export const resolverInboundEndpointId = hybrid?.inboundEndpointId;
+export const resolverOutboundEndpointId = hybrid?.outboundEndpointId;
 export const resolverRuleId = hybrid?.ruleId;
 export const forwardedDomain = hybrid?.domain;
 export const forwarderConfigs = hybrid?.forwarderConfigs;

@@ -15,13 +15,19 @@ export type { CheckedEndpointArgs, EndpointNetworkArgs } from "../../lib/endpoin
 /** What the components output for each endpoint, keyed by service id. */
 /** One DNS name of an endpoint (regional, zonal or private). */
 export interface EndpointDnsEntry {
+    /** The DNS name (`vpce-…-….ecr.api.us-east-1.vpce.amazonaws.com`, or the service's private DNS name). */
     dnsName: string;
+    /** The Route 53 hosted zone that holds the name (for alias records). */
     hostedZoneId: string;
 }
 
+/** What was created for one service. */
 export interface EndpointDescription {
+    /** The endpoint id (`vpce-…`). */
     id: string;
+    /** "Interface" or "Gateway". */
     type: EndpointType;
+    /** The AWS service name the region's look-up returned (`com.amazonaws.us-east-1.ecr.api`, `cn.com.amazonaws.…`). */
     serviceName: string;
     /** DNS names of an interface endpoint (regional, zonal, and the private DNS name when on), with hosted zone ids. */
     dnsEntries: EndpointDnsEntry[];
@@ -29,6 +35,7 @@ export interface EndpointDescription {
     availabilityZones: string[];
     /** The gateway endpoint's prefix list (for security group and NACL rules); empty for interface endpoints. */
     prefixListId: string;
+    /** Estimated USD a month for this endpoint: its AZ-hours for an interface endpoint, 0 for a gateway. */
     monthlyCostUsd: number;
 }
 
