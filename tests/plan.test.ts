@@ -1,30 +1,7 @@
 // The offline plan end to end: `npm run plan` (scripts/plan.ts) in a child process per program, as a user runs it.
 import * as assert from "assert";
-import { execFile } from "child_process";
-import * as path from "path";
 import type { PlanResult } from "../plan/run";
-
-const root = path.resolve(__dirname, "..");
-
-export function runPlanCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve) => {
-        execFile(
-            process.execPath,
-            [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/plan.ts", ...args],
-            { cwd: root, maxBuffer: 32 * 1024 * 1024 },
-            (err, stdout, stderr) => resolve({ code: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
-        );
-    });
-}
-
-async function planJson(args: string[]): Promise<{ code: number; plan: PlanResult }> {
-    const { code, stdout, stderr } = await runPlanCli([...args, "--json"]);
-    try {
-        return { code, plan: JSON.parse(stdout) };
-    } catch {
-        throw new Error(`plan printed no JSON (exit ${code}): ${stderr}${stdout}`);
-    }
-}
+import { planJson, runPlanCli } from "./support/planCli";
 
 const names = (plan: PlanResult) => plan.resources.map((r) => `${r.type} ${r.name}`);
 const byName = (plan: PlanResult, name: string) => {

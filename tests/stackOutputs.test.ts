@@ -14,7 +14,7 @@ import {
 } from "../lib/stackOutputs";
 import { mockAws, NETWORK_STACK } from "../plan/mocks";
 import type { PlanResult } from "../plan/run";
-import { runPlanCli } from "./plan.test";
+import { planJson } from "./support/planCli";
 
 const STACK = "acme/network/prod";
 const details = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
@@ -87,15 +87,6 @@ describe("stack outputs: through a StackReference", () => {
         });
     });
 });
-
-async function planJson(args: string[]): Promise<{ code: number; plan: PlanResult }> {
-    const { code, stdout, stderr } = await runPlanCli([...args, "--json"]);
-    try {
-        return { code, plan: JSON.parse(stdout) };
-    } catch {
-        throw new Error(`plan printed no JSON (exit ${code}): ${stderr}${stdout}`);
-    }
-}
 
 describe("examples/stack-refs: network and cluster stacks", function () {
     this.timeout(180_000);
