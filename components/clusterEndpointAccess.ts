@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EndpointAccessMode, IpFamily, resolveEndpointAccess } from "../lib/endpointAccess";
 import { inComponent } from "../lib/errors";
 import { vpcDnsProblems } from "../lib/vpcDns";
+import { lookup } from "./internal/lookups";
 import { securityGroupRules } from "./internal/securityGroupRules";
 
 export interface ClusterEndpointAccessArgs {
@@ -111,8 +112,8 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
 
 /** Looks the VPC and its DHCP options up; the Output fails with every unmet prerequisite. */
 function checkVpcDns(name: string, vpcId: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<true> {
-    const vpc = aws.ec2.getVpcOutput({ id: vpcId }, { parent });
-    const dhcp = aws.ec2.getVpcDhcpOptionsOutput({ dhcpOptionsId: vpc.dhcpOptionsId }, { parent });
+    const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
+    const dhcp = lookup(aws.ec2.getVpcDhcpOptionsOutput, { dhcpOptionsId: vpc.dhcpOptionsId }, parent);
     return pulumi.all([vpc, dhcp.domainNameServers]).apply(([v, servers]) => {
         const problems = vpcDnsProblems({
             vpcId: v.id,

@@ -18,6 +18,7 @@ import { checkReachability } from "../lib/reachability";
 import { Scope } from "../lib/resolverChecks";
 import { ClusterEndpointAccess } from "./clusterEndpointAccess";
 import { HybridDnsAccess } from "./hybridDnsAccess";
+import { lookup } from "./internal/lookups";
 import { validatePrivateCluster } from "../lib/privateClusterArgs";
 import { PrivateClusterEndpoints } from "./privateClusterEndpoints";
 
@@ -172,8 +173,8 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const parent = { parent: this };
         for (const warning of v.warnings) pulumi.log.warn(warning, this);
 
-        const partition = aws.getPartitionOutput({}, parent);
-        const region = aws.getRegionOutput({}, parent).region;
+        const partition = lookup(aws.getPartitionOutput, {}, this);
+        const region = lookup(aws.getRegionOutput, {}, this).region;
         // The control plane's own security group, made here so its id is known before the cluster: the 443 rules for
         // connected networks exist when the cluster does (reference 000, "Accessing a private only API server").
         const controlPlane = new aws.ec2.SecurityGroup(
@@ -292,7 +293,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
               )
             : undefined;
 
-        const identity = aws.getCallerIdentityOutput({}, parent);
+        const identity = lookup(aws.getCallerIdentityOutput, {}, this);
         const registryHost = pulumi.all([identity.accountId, region, partition.dnsSuffix]).apply(([a, r, d]) => ecrRegistryHost(a, r, d));
         const rules: PlannedRule[] = v.pullThroughCache;
         for (const rule of rules) {

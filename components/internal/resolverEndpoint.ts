@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { subnetAzProblem } from "../../lib/resolverChecks";
+import { lookup } from "./lookups";
 
 /** The two DNS ports every resolver endpoint security group opens (DNS uses TCP for large answers and zone data). */
 export const dnsPorts = [
@@ -25,7 +26,7 @@ export function checkedSubnetIds(
 ): pulumi.Output<string[]> {
     const plain = subnetIds.filter((id): id is string => typeof id === "string");
     if (plain.length < subnetIds.length || plain.length === 0) return pulumi.all(subnetIds);
-    const lookups = plain.map((id) => aws.ec2.getSubnetOutput({ id }, { parent }));
+    const lookups = plain.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent));
     return pulumi.all(lookups).apply((subnets) => {
         if (typeof vpcId === "string") {
             const elsewhere = subnets.filter((s) => s.vpcId !== vpcId);

@@ -7,6 +7,7 @@ import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, restrictedEndp
 import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
 import { InputError, inComponent } from "../../lib/errors";
 import { regionalStsEndpoint } from "../../lib/privateClusterChecklist";
+import { lookup } from "./lookups";
 import { securityGroupRules } from "./securityGroupRules";
 
 export { DefaultEndpointPolicy, checkEndpointArgs } from "../../lib/endpointArgs";
@@ -54,11 +55,12 @@ export interface BuiltEndpoints {
  * `cn.com.amazonaws.<region>.<id>` (both exist there for S3: the gateway and the interface). The provider's
  * `service` argument only tries the first form (terraform-provider-aws builds `com.amazonaws.<region>.<service>`
  * in its aws_vpc_endpoint_service data source), so the look-up filters on both names and lets AWS say which one
- * exists for the endpoint type.
+ * exists for the endpoint type. The answer is the same for every cluster of a region, so it is looked up once
+ * per provider (lookups.ts).
  */
 function lookupService(service: string, type: EndpointType, region: pulumi.Output<string>, parent: pulumi.Resource) {
     const values = region.apply((r) => [`com.amazonaws.${r}.${service}`, `cn.com.amazonaws.${r}.${service}`]);
-    return aws.ec2.getVpcEndpointServiceOutput({ serviceType: type, filters: [{ name: "service-name", values }] }, { parent });
+    return lookup(aws.ec2.getVpcEndpointServiceOutput, { serviceType: type, filters: [{ name: "service-name", values }] }, parent);
 }
 
 /** Creates the endpoints of a checked plan under `parent`. */
@@ -66,7 +68,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const { name, plan } = a;
     const opts = { parent };
     const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
-    const region = aws.getRegionOutput({}, opts).region;
+    const region = lookup(aws.getRegionOutput, {}, parent).region;
     const fail = (arg: string, message: string): never =>
         inComponent<never>(a.component, name, () => {
             throw new InputError(arg, message);
@@ -76,7 +78,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds ?? [];
     let securityGroupId: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (interfaces.length > 0) {
-        const vpc = aws.ec2.getVpcOutput({ id: a.vpcId }, opts);
+        const vpc = lookup(aws.ec2.getVpcOutput, { id: a.vpcId }, parent);
         // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
         // unless the VPC has both DNS support and DNS host names on.
         const vpcReady = vpc.apply((v) => {
@@ -86,7 +88,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             return v.id;
         });
         chosen = pulumi.all([vpcReady, a.subnetIds]).apply(([vpcId, ids]) =>
-            pulumi.all([...new Set(ids)].map((id) => aws.ec2.getSubnetOutput({ id }, opts))).apply((subnets) => {
+            pulumi.all([...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))).apply((subnets) => {
                 const foreign = subnets.find((s) => s.vpcId !== vpcId);
                 if (foreign) fail("subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpcId}`);
                 return onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
@@ -126,11 +128,11 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
 
     let scope: pulumi.Output<PolicyScope> | undefined;
     if (a.defaultPolicy === DefaultEndpointPolicy.Organization) {
-        scope = aws.organizations.getOrganizationOutput({}, opts).id.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Organization, id }));
+        scope = lookup(aws.organizations.getOrganizationOutput, {}, parent).id.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Organization, id }));
     } else if (a.defaultPolicy === DefaultEndpointPolicy.Account) {
-        scope = aws.getCallerIdentityOutput({}, opts).accountId.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Account, id }));
+        scope = lookup(aws.getCallerIdentityOutput, {}, parent).accountId.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Account, id }));
     }
-    const partition = scope ? aws.getPartitionOutput({}, opts).partition : pulumi.output("");
+    const partition = scope ? lookup(aws.getPartitionOutput, {}, parent).partition : pulumi.output("");
 
     const described: Record<string, pulumi.Output<EndpointDescription>> = {};
     const names: Record<string, pulumi.Output<string>> = {};
@@ -200,7 +202,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
 
 /** The regional STS endpoint URL for the provider's region and partition. */
 export function regionalStsUrl(parent: pulumi.Resource): pulumi.Output<string> {
-    const region = aws.getRegionOutput({}, { parent }).region;
-    const dnsSuffix = aws.getPartitionOutput({}, { parent }).dnsSuffix;
+    const region = lookup(aws.getRegionOutput, {}, parent).region;
+    const dnsSuffix = lookup(aws.getPartitionOutput, {}, parent).dnsSuffix;
     return pulumi.all([region, dnsSuffix]).apply(([r, d]) => regionalStsEndpoint(r, d));
 }
