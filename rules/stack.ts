@@ -28,23 +28,52 @@ export interface Ref {
 export class StackIndex {
     readonly resources: StackResource[];
     private readonly byUrn = new Map<string, StackResource>();
+    // Built once per index (one index per rule evaluation) so that a lookup by type or id is O(1): scanning every
+    // resource of a type on each reference made the stack rules quadratic in the number of resources.
+    private readonly byType = new Map<string, StackResource[]>();
+    /** Per type: known id -> the first resource of that type (in stack order) with that id; built on first use. */
+    private readonly byId = new Map<string, Map<string, StackResource>>();
+    private readonly ids = new Map<StackResource, string | undefined>();
 
     constructor(resources: StackResource[]) {
         this.resources = resources;
-        for (const r of resources) this.byUrn.set(r.urn, r);
+        for (const r of resources) {
+            this.byUrn.set(r.urn, r);
+            const list = this.byType.get(r.type);
+            if (list) list.push(r);
+            else this.byType.set(r.type, [r]);
+        }
     }
 
     get(urn: string): StackResource | undefined {
         return this.byUrn.get(urn);
     }
 
+    /** The resources of `type`, in stack order (a fresh array the caller may change). */
     ofType(type: string): StackResource[] {
-        return this.resources.filter((r) => r.type === type);
+        return [...(this.byType.get(type) ?? [])];
     }
 
     /** The resource's id: given by the caller (offline plan), or its `id` output (pack, once created). */
     idOf(r: StackResource): string | undefined {
-        return r.id ?? knownString(peek(() => r.inputs.id));
+        if (this.ids.has(r)) return this.ids.get(r);
+        const id = r.id ?? knownString(peek(() => r.inputs.id));
+        this.ids.set(r, id);
+        return id;
+    }
+
+    /** The first resource of `type` in stack order whose id is `id`. */
+    private withId(type: string, id: string): StackResource | undefined {
+        let ids = this.byId.get(type);
+        if (!ids) {
+            ids = new Map();
+            for (const r of this.byType.get(type) ?? []) {
+                const rid = this.idOf(r);
+                if (rid !== undefined && !ids.has(rid)) ids.set(rid, r);
+            }
+            this.byId.set(type, ids);
+        }
+        return ids.get(id);
     }
 
     /** Resources of `type` that `prop` of `from` depends on. */
@@ -60,12 +89,11 @@ export class StackIndex {
      */
     refs(from: StackResource, prop: string, values: Maybe<unknown>[], type: string): Ref[] {
         const out = new Map<string, Ref>();
-        const candidates = this.ofType(type);
         const unmatched: string[] = [];
         for (const value of values) {
             const id = knownString(value);
             if (id === undefined) continue;
-            const match = candidates.find((c) => this.idOf(c) === id);
+            const match = this.withId(type, id);
             if (match) out.set(match.urn, { key: match.urn, resource: match, id });
             else unmatched.push(id);
         }
