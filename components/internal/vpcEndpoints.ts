@@ -134,26 +134,29 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     }
     const partition = scope ? lookup(aws.getPartitionOutput, {}, parent).partition : pulumi.output("");
 
-    const described: Record<string, pulumi.Output<EndpointDescription>> = {};
+    // Outputs cost promises (the SDK's machinery dominates a plan of many clusters): each endpoint gets the
+    // Outputs its inputs and placement need, and the descriptions are one Output for the component.
     const names: Record<string, pulumi.Output<string>> = {};
     const azs: Record<string, pulumi.Output<string[]>> = {};
+    const created: { service: string; type: EndpointType; endpoint: aws.ec2.VpcEndpoint }[] = [];
     for (const planned of plan.create) {
         const { service, type } = planned;
-        const lookup = lookupService(service, type, region, parent);
-        names[service] = lookup.serviceName;
+        const found = lookupService(service, type, region, parent);
+        const serviceName = found.serviceName;
+        names[service] = serviceName;
         const own = a.policies[service];
         const policy =
             own !== undefined
                 ? own
                 : scope
                   ? pulumi
-                        .all([lookup.vpcEndpointPolicySupported, scope, partition, region])
+                        .all([found.vpcEndpointPolicySupported, scope, partition, region])
                         .apply(([supported, sc, p, r]) => (supported ? restrictedEndpointPolicy(service, sc, p, r) : undefined))
                   : undefined;
-        const common = { vpcId: a.vpcId, serviceName: lookup.serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
+        const common = { vpcId: a.vpcId, serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
         let endpoint: aws.ec2.VpcEndpoint;
         if (type === EndpointType.Interface) {
-            const placement = pulumi.all([chosen, lookup.availabilityZones]).apply(([c, offered]) => {
+            const placement = pulumi.all([chosen, found.availabilityZones]).apply(([c, offered]) => {
                 const p = inComponent(a.component, name, () => placeEndpoint(service, offered, c));
                 if (p.missingAzs.length > 0) {
                     pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
@@ -170,25 +173,37 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             azs[service] = pulumi.output([]);
             endpoint = new aws.ec2.VpcEndpoint(endpointChildName(name, service), { ...common, routeTableIds: a.routeTableIds }, opts);
         }
-        described[service] = pulumi
-            .all([endpoint.id, lookup.serviceName, endpoint.dnsEntries, azs[service], endpoint.prefixListId])
-            .apply(([id, serviceName, dnsEntries, zones, prefixListId]) => ({
-                id,
-                type,
-                serviceName,
-                dnsEntries: (dnsEntries ?? []).map((d) => ({ dnsName: d.dnsName, hostedZoneId: d.hostedZoneId })),
-                availabilityZones: zones,
-                prefixListId: type === EndpointType.Gateway ? (prefixListId ?? "") : "",
-                monthlyCostUsd: endpointMonthlyCostUsd(type, zones.length, a.usdPerAzHour),
-            }));
+        created.push({ service, type, endpoint });
     }
 
-    const endpoints = pulumi.output(described) as pulumi.Output<Record<string, EndpointDescription>>;
+    const serviceNames = pulumi.output(names) as pulumi.Output<Record<string, string>>;
     const availabilityZones = pulumi.output(azs) as pulumi.Output<Record<string, string[]>>;
+    const endpoints = pulumi
+        .all([serviceNames, availabilityZones, pulumi.all(created.map(({ endpoint: e }) => pulumi.all([e.id, e.dnsEntries, e.prefixListId])))])
+        .apply(([serviceNameOf, zonesOf, values]) =>
+            Object.fromEntries(
+                created.map(({ service, type }, i): [string, EndpointDescription] => {
+                    const [id, dnsEntries, prefixListId] = values[i];
+                    const zones = zonesOf[service];
+                    return [
+                        service,
+                        {
+                            id,
+                            type,
+                            serviceName: serviceNameOf[service],
+                            dnsEntries: (dnsEntries ?? []).map((d) => ({ dnsName: d.dnsName, hostedZoneId: d.hostedZoneId })),
+                            availabilityZones: zones,
+                            prefixListId: type === EndpointType.Gateway ? (prefixListId ?? "") : "",
+                            monthlyCostUsd: endpointMonthlyCostUsd(type, zones.length, a.usdPerAzHour),
+                        },
+                    ];
+                }),
+            ),
+        );
     return {
         endpoints,
         endpointIds: endpoints.apply((e) => Object.fromEntries(Object.entries(e).map(([s, d]) => [s, d.id]))),
-        serviceNames: pulumi.output(names) as pulumi.Output<Record<string, string>>,
+        serviceNames,
         availabilityZones,
         securityGroupId,
         monthlyCostUsd: availabilityZones.apply((z) =>
