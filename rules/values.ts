@@ -11,7 +11,6 @@ const sdk = policy as unknown as {
     UnknownValueError: new (...args: any[]) => Error;
 };
 // The sentinel the engine sends for a string that is unknown during preview (any of the SDK's sentinels works the same).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unknownStringValue } = require("@pulumi/policy/proxy") as { unknownStringValue: string };
 
 /** The SDK's unknown-checking proxy, as the pack wraps every resource's properties. */

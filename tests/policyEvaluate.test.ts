@@ -140,7 +140,6 @@ describe("evaluatePolicies", () => {
     });
 
     it("raises exactly the documented findings on the insecure-cluster fixture run under the mocks", async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         require("./fixtures/insecure-cluster/index");
         await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
         const resources: PlanResource[] = [...mockAws().resources.values()].map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent, id: r.id, inputs: r.inputs }));

@@ -5,11 +5,9 @@ import * as assert from "assert";
 import { buildPolicies } from "../policy/policies";
 import { sentinels } from "./support/policyArgs";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const server = require("@pulumi/policy/server");
 const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const urnOf = (type: string, name: string) => `urn:pulumi:test::eks-private-access::${type}::${name}`;
 

@@ -12,7 +12,6 @@ import type {
 import { unknownCheckingProxy } from "../../rules/values";
 
 // The engine's sentinels for values unknown during preview (exported by @pulumi/policy at runtime).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const sentinels = require("@pulumi/policy/proxy") as { unknownStringValue: string; unknownArrayValue: string; unknownObjectValue: string };
 
 class NotApplicable extends Error {

@@ -1,0 +1,21 @@
+// Lint with type information: @pulumi/eslint-plugin catches Outputs interpolated into template literals
+// (the value is not known yet; use pulumi.interpolate), which type checking alone lets through.
+import pulumi from "@pulumi/eslint-plugin";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["node_modules/**", "coverage/**"] },
+    { linterOptions: { reportUnusedDisableDirectives: "error" } },
+    {
+        files: ["**/*.ts"],
+        languageOptions: {
+            parser: tseslint.parser,
+            parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname },
+        },
+        plugins: { "@pulumi": pulumi },
+        rules: {
+            "@pulumi/no-output-in-template-literal": "error",
+            "@pulumi/no-output-instance-in-template-literal": "error",
+        },
+    },
+);
