@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { renderPlan } from "../plan/render";
-import { runPlan } from "../plan/run";
+import { messageOf, runPlan } from "../plan/run";
 
 const usage =
     "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE]";
@@ -44,6 +44,6 @@ async function main(): Promise<number> {
 // Exit once stdout has drained: a plan larger than the pipe buffer would otherwise be cut off.
 const exitAfterFlush = (code: number) => process.stdout.write("", () => process.exit(code));
 main().then(exitAfterFlush, (err) => {
-    console.error(`plan: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`plan: ${messageOf(err)}`);
     exitAfterFlush(2);
 });

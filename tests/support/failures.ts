@@ -2,6 +2,7 @@
 // as it does under `pulumi up`. Tests that expect such a failure collect it here instead of letting mocha
 // blame whichever test runs next.
 import * as pulumi from "@pulumi/pulumi";
+import { messageOf } from "../../plan/run";
 
 /**
  * Runs `fn`, waits for every outstanding registration, and returns the distinct messages of the program's
@@ -11,7 +12,7 @@ export async function programFailures(fn: () => Promise<unknown> | unknown): Pro
     const previous = process.listeners("unhandledRejection");
     process.removeAllListeners("unhandledRejection");
     const seen: string[] = [];
-    const collect = (reason: unknown) => seen.push(reason instanceof Error ? reason.message : String(reason));
+    const collect = (reason: unknown) => seen.push(messageOf(reason));
     process.on("unhandledRejection", collect);
     try {
         await fn();
