@@ -1,0 +1,275 @@
+// A mock Pulumi engine on loopback gRPC: the `pulumirpc.ResourceMonitor` and `pulumirpc.Engine` services that a
+// program started by `@pulumi/pulumi/cmd/run` connects to (`--monitor`, `--engine`), served from the SDK's own
+// generated stubs (proto/resource_grpc_pb.js, proto/engine_grpc_pb.js).
+//
+// It mirrors, in pulumi/pulumi:
+// - pkg/resource/deploy/source_eval.go, `resmon` (the ResourceMonitor server the CLI starts for a program) and
+//   `newResourceMonitor`: a server on 127.0.0.1 with a free port;
+// - sdk/go/common/resource/urn/urn.go `New`: URNs, where a child's type is prefixed by its parent's qualified
+//   type unless the parent is the root stack;
+// - pkg/engine/... the Engine service (`Log`, `GetRootResource`, `SetRootResource`, `RequirePulumiVersion`).
+// Resource semantics are not written here: registrations, reads and invokes go to the SDK's own `MockMonitor`
+// (sdk/nodejs/runtime/mocks.ts) around a `pulumi.runtime.Mocks` object, so answers are the in-process mocks'.
+import * as grpc from "@grpc/grpc-js";
+import * as pulumi from "@pulumi/pulumi";
+import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import * as enginerpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import * as engineproto from "@pulumi/pulumi/proto/engine_pb";
+import * as providerproto from "@pulumi/pulumi/proto/provider_pb";
+import * as resourcerpc from "@pulumi/pulumi/proto/resource_grpc_pb";
+import * as resourceproto from "@pulumi/pulumi/proto/resource_pb";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+
+/** The root stack's type token: its URN is the stack outputs' owner and never prefixes a child's type. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** One resource the program registered (RegisterResource) or read (ReadResource), in arrival order. */
+export interface Registration {
+    urn: string;
+    type: string;
+    name: string;
+    /** The parent's URN; top-level resources have the root stack as parent, the stack itself none. */
+    parent?: string;
+    /** True for provider resources, false for components. */
+    custom: boolean;
+    /** True for a multi-language component the engine would Construct in its provider (e.g. eks:index:Cluster). */
+    remote: boolean;
+    /** True when the program read an existing resource (`get`), not registered a new one. */
+    read: boolean;
+    /** The mocked provider id (custom resources). */
+    id?: string;
+    /** The explicit provider reference (`urn::id`), when the program passed one. */
+    provider?: string;
+    /** URNs of the resource's `dependsOn`. */
+    dependencies: string[];
+    /** Inputs as the program sent them, deserialized. */
+    inputs: Record<string, any>;
+    /** What the component registered with `registerOutputs` (the root stack's are the stack outputs). */
+    outputs?: Record<string, any>;
+}
+
+/** One function call the program made (Invoke, or Call of a resource method). */
+export interface InvokeRecord {
+    token: string;
+    args: Record<string, any>;
+    /** The message when the mocks refused it (the program sees it as an error). */
+    error?: string;
+}
+
+export type Severity = "debug" | "info" | "warning" | "error";
+
+/** A message the program logged through the Engine service (`pulumi.log`, and cmd/run's uncaught errors). */
+export interface Diagnostic {
+    severity: Severity;
+    message: string;
+    /** The resource the message is about, when the program named one. */
+    urn?: string;
+}
+
+export interface MockEngineOptions {
+    /** Project name, the URNs' project part (`Pulumi.yaml` `name`). */
+    project: string;
+    /** Stack name, the URNs' stack part. */
+    stack: string;
+    /**
+     * Feature answers over the defaults (`SupportsFeature`); features not listed get `hasSupport: false`, as an
+     * engine that predates them answers.
+     */
+    features?: Record<string, boolean>;
+}
+
+/** A running mock engine: its addresses and everything the program sent it. */
+export interface MockEngine {
+    /** `host:port` of the ResourceMonitor service (cmd/run `--monitor`). */
+    readonly monitorAddress: string;
+    /** `host:port` of the Engine service (cmd/run `--engine`); the same server. */
+    readonly engineAddress: string;
+    readonly registrations: Registration[];
+    readonly invokes: InvokeRecord[];
+    readonly diagnostics: Diagnostic[];
+    /** The root stack's URN once the program set it (SetRootResource). */
+    readonly rootResource: string | undefined;
+    /** The stack outputs (RegisterResourceOutputs on the root stack), undefined until registered. */
+    readonly outputs: Record<string, any> | undefined;
+    /** Stops the server. */
+    close(): Promise<void>;
+}
+
+/**
+ * What this engine supports. The same as `setMocks` gives an in-process program, so a program behaves alike on
+ * both paths: `outputValues` off (MockMonitor's choice: no Output objects in the mocks' inputs); transforms,
+ * invoke transforms, resource hooks and error hooks off because they need the program's Callbacks server, which
+ * this engine does not call back.
+ */
+export const DEFAULT_FEATURES: Readonly<Record<string, boolean>> = {
+    secrets: true,
+    resourceReferences: true,
+    outputValues: false,
+    deletedWith: true,
+    replaceWith: true,
+    aliasSpecs: true,
+    transforms: false,
+    invokeTransforms: false,
+    parameterization: true,
+    resourceHooks: false,
+    errorHooks: false,
+};
+
+const severities: Record<number, Severity> = {
+    [engineproto.LogSeverity.DEBUG]: "debug",
+    [engineproto.LogSeverity.INFO]: "info",
+    [engineproto.LogSeverity.WARNING]: "warning",
+    [engineproto.LogSeverity.ERROR]: "error",
+};
+
+/** A URN as the engine makes it (urn.New): the parent's qualified type prefixes the child's, except the stack's. */
+export function engineUrn(project: string, stack: string, type: string, name: string, parent?: string): string {
+    const parentType = parent ? parent.split("::")[2] : "";
+    const qualified = parentType && parentType !== ROOT_STACK_TYPE ? `${parentType}$${type}` : type;
+    return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+type Callback = (err: grpc.ServiceError | Error | null, resp?: unknown) => void;
+type Unary = (call: { request: any }, callback: Callback) => void;
+
+/** The SDK's MockMonitor with the engine's URNs for this project and stack. */
+function monitorFor(mocks: pulumi.runtime.Mocks, project: string, stack: string): MockMonitor {
+    const monitor = new MockMonitor(mocks);
+    // MockMonitor names resources from the host process's own project and stack and prefixes children of the
+    // root stack; the engine does neither (its `newUrn` is private in the typings, an own property shadows it).
+    (monitor as unknown as { newUrn: typeof engineUrn }).newUrn = (parent?: string, type?: string, name?: string) =>
+        engineUrn(project, stack, type!, name!, parent);
+    // MockAws (plan/mocks.ts) records what it is asked through the monitor; let it see this one too.
+    const recorder = mocks as { attach?: (monitor: unknown) => void };
+    if (typeof recorder.attach === "function") recorder.attach(monitor);
+    return monitor;
+}
+
+function deserialize(struct: structproto.Struct | undefined): Record<string, any> {
+    return struct ? pulumi.runtime.deserializeProperties(struct) : {};
+}
+
+function messageOf(err: unknown): string {
+    return err instanceof Error ? err.message : String(err);
+}
+
+/** Starts a mock engine on 127.0.0.1 with a free port around `mocks` (e.g. `new MockAws()` from plan/mocks). */
+export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: MockEngineOptions): Promise<MockEngine> {
+    const { project, stack } = options;
+    const features = { ...DEFAULT_FEATURES, ...options.features };
+    const monitor = monitorFor(mocks, project, stack);
+    const registrations: Registration[] = [];
+    const invokes: InvokeRecord[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const byUrn = new Map<string, Registration>();
+    let rootResource: string | undefined;
+    let outputs: Record<string, any> | undefined;
+
+    const record = (req: any, read: boolean, urn: string, id: string | undefined, inputs: Record<string, any>) => {
+        const registration: Registration = {
+            urn,
+            type: req.getType(),
+            name: req.getName(),
+            parent: req.getParent() || undefined,
+            custom: read ? true : req.getCustom(),
+            remote: read ? false : req.getRemote(),
+            read,
+            id: id || undefined,
+            provider: req.getProvider() || undefined,
+            dependencies: req.getDependenciesList(),
+            inputs,
+        };
+        registrations.push(registration);
+        byUrn.set(urn, registration);
+    };
+    const invoked = (token: string, args: Record<string, any>, callback: Callback): Callback => (err, resp) => {
+        invokes.push(err ? { token, args, error: messageOf(err) } : { token, args });
+        callback(err, resp);
+    };
+
+    const resourceMonitor: Record<string, Unary> = {
+        supportsFeature: ({ request }, callback) =>
+            callback(null, new resourceproto.SupportsFeatureResponse().setHassupport(features[request.getId()] ?? false)),
+        registerResource: ({ request }, callback) =>
+            monitor.registerResource(request, (err, resp) => {
+                if (!err) record(request, false, resp.getUrn(), resp.getId(), deserialize(request.getObject()));
+                callback(err, resp);
+            }),
+        readResource: ({ request }, callback) =>
+            monitor.readResource(request, (err, resp) => {
+                if (!err) record(request, true, resp.getUrn(), request.getId(), deserialize(request.getProperties()));
+                callback(err, resp);
+            }),
+        registerResourceOutputs: ({ request }, callback) =>
+            monitor.registerResourceOutputs(request, (err) => {
+                if (err) return callback(err);
+                const registered = byUrn.get(request.getUrn());
+                const values = deserialize(request.getOutputs());
+                if (registered) registered.outputs = values;
+                if (registered?.type === ROOT_STACK_TYPE) outputs = values;
+                callback(null, new emptyproto.Empty());
+            }),
+        invoke: ({ request }, callback) => {
+            const args = deserialize(request.getArgs());
+            void monitor.invoke(request, invoked(request.getTok(), args, callback));
+        },
+        // A resource method (Call): MockMonitor has none, so the mocks' `call` answers it like an invoke.
+        call: ({ request }, callback) => {
+            const args = deserialize(request.getArgs());
+            const done = invoked(request.getTok(), args, callback);
+            Promise.resolve()
+                .then(() => mocks.call({ token: request.getTok(), inputs: args, provider: request.getProvider() }))
+                .then((result) => pulumi.runtime.serializeProperties("call", result))
+                .then((serialized) => done(null, new providerproto.CallResponse().setReturn(structproto.Struct.fromJavaScript(serialized))))
+                .catch((err: unknown) => done(err instanceof Error ? err : new Error(messageOf(err))));
+        },
+        registerPackage: ({ request }, callback) => monitor.registerPackage(request, callback),
+        // Nothing is deployed, so there is nothing to wait for before the program exits.
+        signalAndWaitForShutdown: (_call, callback) => callback(null, new emptyproto.Empty()),
+    };
+
+    const engine: Record<string, Unary> = {
+        log: ({ request }, callback) => {
+            diagnostics.push({ severity: severities[request.getSeverity()] ?? "info", message: request.getMessage(), urn: request.getUrn() || undefined });
+            callback(null, new emptyproto.Empty());
+        },
+        getRootResource: (_call, callback) => callback(null, new engineproto.GetRootResourceResponse().setUrn(rootResource ?? "")),
+        setRootResource: ({ request }, callback) => {
+            rootResource = request.getUrn();
+            callback(null, new engineproto.SetRootResourceResponse());
+        },
+        // This engine stands for any CLI version the program may ask for.
+        requirePulumiVersion: (_call, callback) => callback(null, new engineproto.RequirePulumiVersionResponse()),
+    };
+
+    // The SDK's clients send up to 400 MiB (sdk/nodejs/runtime/settings.ts maxRPCMessageSize); accept the same.
+    const maxMessage = 1024 * 1024 * 400;
+    const server = new grpc.Server({ "grpc.max_receive_message_length": maxMessage, "grpc.max_send_message_length": maxMessage });
+    server.addService(resourcerpc.ResourceMonitorService, resourceMonitor as unknown as grpc.UntypedServiceImplementation);
+    server.addService(enginerpc.EngineService, engine as unknown as grpc.UntypedServiceImplementation);
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
+    );
+    const address = `127.0.0.1:${port}`;
+
+    return {
+        monitorAddress: address,
+        engineAddress: address,
+        registrations,
+        invokes,
+        diagnostics,
+        get rootResource() {
+            return rootResource;
+        },
+        get outputs() {
+            return outputs;
+        },
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.tryShutdown(() => resolve());
+                // Programs that died mid-call leave streams open; do not wait for them.
+                setTimeout(() => server.forceShutdown(), 1000).unref();
+            }),
+    };
+}
