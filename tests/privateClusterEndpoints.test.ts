@@ -167,7 +167,10 @@ describe("PrivateClusterEndpoints", () => {
         mockAws().world.vpcs[VPC].secondaryCidrBlocks = ["100.64.0.0/16"];
         await valueOf(endpoints("net").endpointIds);
         const sg = mockAws().get(SG, "net-endpoints");
-        assert.deepStrictEqual(sg.inputs, { vpcId: VPC, description: "Interface VPC endpoints: HTTPS from the cluster's VPC", tags: { Name: "net-endpoints" } });
+        assert.deepStrictEqual(sg.inputs, { vpcId: VPC, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: "net-endpoints" } });
+        // EC2 API reference, CreateSecurityGroup, GroupDescription: "Constraints for EC2-VPC: a-z, A-Z, 0-9, spaces,
+        // and ._-:/()#,@[]+=&;{}!$*", up to 255 characters (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html).
+        assert.match(String(sg.inputs.description), /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/);
         const list = mockAws().get(PREFIX_LIST, "net-vpc-cidrs");
         assert.deepStrictEqual(list.inputs, {
             name: "net-vpc-cidrs",

@@ -100,7 +100,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             // Considerations). Responses need no egress rule (security groups are stateful).
             const sg = new aws.ec2.SecurityGroup(
                 `${name}-endpoints`,
-                { vpcId: a.vpcId, description: "Interface VPC endpoints: HTTPS from the cluster's VPC", tags: { Name: `${name}-endpoints` } },
+                { vpcId: a.vpcId, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: `${name}-endpoints` } },
                 opts,
             );
             const peers = [...a.sources];
