@@ -4,7 +4,7 @@ import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "coverage/**"] },
+    { ignores: ["node_modules/**", "coverage/**", "dist/**", "policy/dist/**", "**/bin/**"] },
     { linterOptions: { reportUnusedDisableDirectives: "error" } },
     {
         files: ["**/*.ts"],

@@ -1,7 +1,8 @@
 // npm run schema: writes schema.json, the package schema `pulumi package add` infers from this repository.
 // It is built exactly as the Pulumi CLI builds it when it runs the package as a source-based plugin: the Node
-// SDK's run-plugin loads package.json's `main` (index.ts), takes every exported ComponentResource subclass, and
-// its ComponentProvider analyzes their TypeScript (Args interfaces, doc comments, public Output fields).
+// SDK's run-plugin would load a main that exports ComponentResource subclasses (here the library entry,
+// index.ts), and its ComponentProvider analyzes their TypeScript (Args interfaces, doc comments, public Output
+// fields). The plugin itself (plugin.ts, package.json `main`) serves this file instead of analyzing on start.
 // schema.json is committed so reviewers see what Python, Go, .NET, Java and YAML users get;
 // tests/schema.test.ts fails when it is stale.
 import * as fs from "fs";
@@ -13,7 +14,6 @@ export const schemaPath = path.join(packageDir, "schema.json");
 
 interface PackageJson {
     name: string;
-    main?: string;
 }
 
 /** The provider name run-plugin derives from package.json: the name without its npm scope. */
@@ -24,8 +24,7 @@ export function providerName(): string {
 
 /** The component classes the plugin host serves: every ComponentResource subclass the package's main exports. */
 export function packageComponents(): ComponentResourceConstructor[] {
-    // `require` of the package directory resolves package.json's `main`, as run-plugin does.
-    return getPulumiComponents(require(packageDir));
+    return getPulumiComponents(require(path.join(packageDir, "index")));
 }
 
 /** A ComponentProvider over the package, the one the plugin host would start. */

@@ -5,7 +5,7 @@
 // the control plane to both networks: without that the name resolves and connections still time out.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { HybridDnsAccess, PrivateClusterEndpoints, resolveEndpointAccess } from "../../index";
+import { HybridDnsAccess, PrivateClusterEndpoints, resolveEndpointAccess } from "eks-private-access";
 
 const config = new pulumi.Config();
 /** On-premises ranges that reach the cluster VPC over VPN or Direct Connect. */

@@ -4,7 +4,7 @@
 // reachable.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateClusterEndpoints, resolveEndpointAccess } from "../../index";
+import { PrivateClusterEndpoints, resolveEndpointAccess } from "eks-private-access";
 
 const config = new pulumi.Config();
 const name = "private-cluster";

@@ -11,7 +11,7 @@
 // `kubernetesApiAccess: true` and PrivateCluster checks first that the endpoint resolves and answers.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateCluster } from "../../index";
+import { PrivateCluster } from "eks-private-access";
 
 const config = new pulumi.Config();
 const name = "private-cluster";

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterEndpointAccess, EndpointAccessMode, EndpointFeature, PrivateClusterEndpoints } from "../../index";
+import { ClusterEndpointAccess, EndpointAccessMode, EndpointFeature, PrivateClusterEndpoints } from "eks-private-access";
 
 const config = new pulumi.Config();
 /** On-premises and peered ranges that reach the VPC over VPN, Direct Connect or a transit gateway. */

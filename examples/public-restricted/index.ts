@@ -2,7 +2,7 @@
 // public endpoint and private access off, nodes and Fargate pods would have to come from those ranges too.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterEndpointAccess, EndpointAccessMode } from "../../index";
+import { ClusterEndpointAccess, EndpointAccessMode } from "eks-private-access";
 
 const config = new pulumi.Config();
 /** Ranges allowed to reach the public endpoint: office egress and CI runners. */

@@ -8,11 +8,15 @@
 // they are known at preview.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterDnsForwarding } from "../../../components/clusterDnsForwarding";
-import { ClusterEndpointAccess } from "../../../components/clusterEndpointAccess";
-import { PrivateClusterEndpoints } from "../../../components/privateClusterEndpoints";
-import { EndpointAccessMode } from "../../../lib/endpointAccess";
-import { readNetworkOutputs, readResolverOutputs, readVpcEndpointOutputs } from "../../../lib/stackOutputs";
+import {
+    ClusterDnsForwarding,
+    ClusterEndpointAccess,
+    EndpointAccessMode,
+    PrivateClusterEndpoints,
+    readNetworkOutputs,
+    readResolverOutputs,
+    readVpcEndpointOutputs,
+} from "eks-private-access";
 
 export = async () => {
     const config = new pulumi.Config();

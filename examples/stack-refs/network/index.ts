@@ -5,9 +5,7 @@
 // its readers expect.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateClusterEndpoints } from "../../../components/privateClusterEndpoints";
-import { ResolverInboundEndpoint } from "../../../components/resolverInboundEndpoint";
-import { ResolverOutboundEndpoint } from "../../../components/resolverOutboundEndpoint";
+import { PrivateClusterEndpoints, ResolverInboundEndpoint, ResolverOutboundEndpoint } from "eks-private-access";
 
 const config = new pulumi.Config();
 const clustersCidr = "10.0.0.0/16";
