@@ -7,7 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrsOverlap, parseCidr } from "../lib/cidr";
 import { inComponent, InputError } from "../lib/errors";
 import { ForwarderConfigs, forwarderConfigs } from "../lib/forwarderConfigs";
-import { checkEndpointSubnets, ruleDomain, Scope } from "../lib/resolverChecks";
+import { ruleDomain, Scope, validatedEndpointSubnets } from "../lib/resolverChecks";
+import { cidrsNameRules } from "../lib/ruleSources";
+import { checkType, requirePlain, validatedInput } from "../lib/validatedInput";
 import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
@@ -22,18 +24,18 @@ export interface HybridDnsAccessArgs {
     clusterSecurityGroupId: pulumi.Input<string>;
     /** The cluster's VPC, where the inbound endpoint goes. */
     clusterVpcId: pulumi.Input<string>;
-    /** The cluster VPC's CIDR block: where the inbound endpoint's IPs are, and the outbound endpoint's only DNS target. */
+    /** The cluster VPC's CIDR block: where the inbound endpoint's IPs are, and the outbound endpoint's only DNS target. A plain string: it names the outbound endpoint's rules. */
     clusterVpcCidr: string;
-    /** Two or more cluster VPC subnets in different Availability Zones for the inbound endpoint. */
-    inboundSubnetIds: pulumi.Input<string>[];
-    /** CIDRs of peered VPCs that reach the cluster: allowed to query the inbound endpoint and to connect on TCP 443. */
+    /** Two or more cluster VPC subnets in different Availability Zones for the inbound endpoint; ids may be Outputs. */
+    inboundSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** CIDRs of peered VPCs that reach the cluster: allowed to query the inbound endpoint and to connect on TCP 443. Plain strings: each names its rules. */
     peeredCidrs?: string[];
-    /** CIDRs of on-premises networks (Direct Connect or VPN): allowed to query the inbound endpoint and to connect on TCP 443. */
+    /** CIDRs of on-premises networks (Direct Connect or VPN): allowed to query the inbound endpoint and to connect on TCP 443. Plain strings: each names its rules. */
     onPremisesCidrs?: string[];
     /** The peered VPC for the outbound endpoint; with `outboundSubnetIds`, creates the endpoint and the forwarding rule. */
     outboundVpcId?: pulumi.Input<string>;
-    /** Two or more subnets of `outboundVpcId` in different Availability Zones for the outbound endpoint. */
-    outboundSubnetIds?: pulumi.Input<string>[];
+    /** Two or more subnets of `outboundVpcId` in different Availability Zones for the outbound endpoint; ids may be Outputs. */
+    outboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** VPCs that use the forwarding rule, by plain id; default: `outboundVpcId`. */
     vpcIds?: string[];
     /** VPCs that use the forwarding rule whose ids are known only at deployment, keyed by a stable label. */
@@ -70,22 +72,23 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
     public readonly forwarderConfigs: pulumi.Output<ForwarderConfigs>;
 
     constructor(name: string, args: HybridDnsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        const apiSources = inComponent("HybridDnsAccess", name, () => validate(args));
+        const checked = inComponent("HybridDnsAccess", name, () => validate(args));
         super("eks-private-access:index:HybridDnsAccess", name, {}, opts);
+        const site = { component: "HybridDnsAccess", name, resource: this };
 
         const networks = [...(args.peeredCidrs ?? []), ...(args.onPremisesCidrs ?? [])];
         const inbound = new ResolverInboundEndpoint(
             `${name}-inbound`,
-            { vpcId: args.clusterVpcId, subnetIds: args.inboundSubnetIds, allowedCidrs: networks, tags: args.tags },
+            { vpcId: args.clusterVpcId, subnetIds: checked.inboundSubnetIds(site), allowedCidrs: networks, tags: args.tags },
             { parent: this },
         );
 
         let outboundEndpointId: pulumi.Output<string | undefined> = pulumi.output(undefined);
         let ruleId: pulumi.Output<string | undefined> = pulumi.output(undefined);
-        if (args.outboundSubnetIds !== undefined && args.outboundVpcId !== undefined) {
+        if (checked.outboundSubnetIds !== undefined && args.outboundVpcId !== undefined) {
             const outbound = new ResolverOutboundEndpoint(
                 `${name}-outbound`,
-                { vpcId: args.outboundVpcId, subnetIds: args.outboundSubnetIds, targetCidrs: [args.clusterVpcCidr], tags: args.tags },
+                { vpcId: args.outboundVpcId, subnetIds: checked.outboundSubnetIds(site), targetCidrs: [args.clusterVpcCidr], tags: args.tags },
                 { parent: this },
             );
             const useDefault = args.vpcIds === undefined && args.vpcs === undefined;
@@ -111,19 +114,12 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         // The control plane's security group must let the connected networks in on 443 (reference 004, "Add a rule
         // to the EKS cluster control plane security group"): DNS alone only tells them where the API server is.
         if (args.controlPlaneRules !== false) {
-            securityGroupRules("ingress", name, args.clusterSecurityGroupId, apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
+            securityGroupRules("ingress", name, args.clusterSecurityGroupId, checked.apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
                 parent: this,
             });
         }
 
-        const scope = args.scope ?? Scope.Cluster;
-        this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => {
-            try {
-                return ruleDomain(endpoint, scope);
-            } catch (err) {
-                throw new Error(`HybridDnsAccess "${name}": ${(err as Error).message}`);
-            }
-        });
+        this.domain = pulumi.output(checked.domain(site));
         this.inboundEndpointId = inbound.endpointId;
         this.resolverIps = inbound.ipAddresses;
         this.inboundSecurityGroupId = inbound.securityGroupId;
@@ -143,17 +139,24 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
 }
 
 function validate(args: HybridDnsAccessArgs) {
-    if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope ?? Scope.Cluster);
+    requirePlain(args.scope, "scope", `it is a closed choice ("cluster" or "region")`);
+    checkType(args.controlPlaneRules, "controlPlaneRules", "boolean");
+    requirePlain(args.controlPlaneRules, "controlPlaneRules", "it decides whether the TCP 443 rules exist: pass true or false");
+    const domain = validatedInput(args.clusterEndpoint, (endpoint) => {
+        checkType(endpoint, "clusterEndpoint", "string");
+        return ruleDomain(endpoint as string, args.scope ?? Scope.Cluster);
+    });
+    requirePlain(args.clusterVpcCidr, "clusterVpcCidr", cidrsNameRules);
     parseCidr(args.clusterVpcCidr, "clusterVpcCidr");
-    checkEndpointSubnets(args.inboundSubnetIds, "inboundSubnetIds");
+    const inboundSubnetIds = validatedEndpointSubnets(args.inboundSubnetIds, "inboundSubnetIds");
     if ((args.outboundSubnetIds === undefined) !== (args.outboundVpcId === undefined)) {
         throw new InputError(
             args.outboundSubnetIds === undefined ? "outboundSubnetIds" : "outboundVpcId",
             "the outbound endpoint needs both outboundVpcId and outboundSubnetIds; give both, or neither for on-premises forwarding only",
         );
     }
-    if (args.outboundSubnetIds !== undefined) checkEndpointSubnets(args.outboundSubnetIds, "outboundSubnetIds");
-    else if (args.vpcIds !== undefined || args.vpcs !== undefined || args.shareWith !== undefined) {
+    const outboundSubnetIds = args.outboundSubnetIds !== undefined ? validatedEndpointSubnets(args.outboundSubnetIds, "outboundSubnetIds") : undefined;
+    if (outboundSubnetIds === undefined && (args.vpcIds !== undefined || args.vpcs !== undefined || args.shareWith !== undefined)) {
         throw new InputError(
             args.vpcIds !== undefined ? "vpcIds" : args.vpcs !== undefined ? "vpcs" : "shareWith",
             "a forwarding rule needs an outbound endpoint to send queries through: give outboundVpcId and outboundSubnetIds",
@@ -170,7 +173,7 @@ function validate(args: HybridDnsAccessArgs) {
                 "they may query the inbound endpoint and connect to the API server on TCP 443",
         );
     }
-    const sources = lists.flatMap((l) => keyedSources({ cidrs: l.cidrs }, { cidrs: l.arg, securityGroupIds: "", securityGroups: "" }));
+    const apiSources = lists.flatMap((l) => keyedSources({ cidrs: l.cidrs }, { cidrs: l.arg, securityGroupIds: "", securityGroups: "" }));
     lists.forEach((l) =>
         l.cidrs.forEach((cidr, i) => {
             // A network that overlaps the cluster VPC cannot be routed to over peering, Transit Gateway or VPN.
@@ -183,5 +186,5 @@ function validate(args: HybridDnsAccessArgs) {
     (args.peeredCidrs ?? []).forEach((cidr, i) => {
         if (onPrem.has(cidr)) throw new InputError(`peeredCidrs[${i}]`, `${cidr} is also in onPremisesCidrs; list each network once`);
     });
-    return sources;
+    return { apiSources, domain, inboundSubnetIds, outboundSubnetIds };
 }

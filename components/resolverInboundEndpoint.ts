@@ -4,17 +4,24 @@
 // (reference 004, "Configuring the inbound endpoint").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkType } from "../lib/validatedInput";
 import { inComponent } from "../lib/errors";
-import { checkAllowedCidrs, checkEndpointSubnets } from "../lib/resolverChecks";
+import { checkAllowedCidrs, validatedEndpointSubnets } from "../lib/resolverChecks";
 import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 
 export interface ResolverInboundEndpointArgs {
     /** The cluster's VPC: the one whose private hosted zone holds the endpoint's private IPs. */
     vpcId: pulumi.Input<string>;
-    /** Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. */
-    subnetIds: pulumi.Input<string>[];
-    /** Networks whose DNS servers query this endpoint (peered VPCs, on-premises resolvers); DNS is allowed from these only. */
+    /**
+     * Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. Ids may be
+     * Outputs (subnets made in the same program): they are checked and looked up once known.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Networks whose DNS servers query this endpoint (peered VPCs, on-premises resolvers); DNS is allowed from these
+     * only. Plain strings: each CIDR names its rule.
+     */
     allowedCidrs: string[];
     /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
     endpointName?: string;
@@ -36,14 +43,16 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: ResolverInboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        const sources = inComponent("ResolverInboundEndpoint", name, () => {
-            checkEndpointSubnets(args.subnetIds);
+        const checked = inComponent("ResolverInboundEndpoint", name, () => {
+            const subnets = validatedEndpointSubnets(args.subnetIds);
+            checkType(args.endpointName, "endpointName", "string");
             checkAllowedCidrs(args.allowedCidrs);
-            return keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" });
+            return { subnets, sources: keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" }) };
         });
         super("eks-private-access:index:ResolverInboundEndpoint", name, {}, opts);
 
-        const subnetIds = checkedSubnetIds("ResolverInboundEndpoint", name, args.subnetIds, args.vpcId, "subnetIds", this);
+        const site = { component: "ResolverInboundEndpoint", name, resource: this };
+        const subnetIds = checkedSubnetIds(site, checked.subnets(site), args.vpcId, "subnetIds");
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-sg`,
             {
@@ -54,7 +63,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
             { parent: this },
         );
         // Security groups are stateful, so answers go back without an egress rule; only queries need letting in.
-        securityGroupRules("ingress", name, securityGroup.id, sources, dnsPorts, { parent: this });
+        securityGroupRules("ingress", name, securityGroup.id, checked.sources, dnsPorts, { parent: this });
         const endpoint = resolverEndpoint(
             name,
             { direction: "INBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },

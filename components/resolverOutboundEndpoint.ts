@@ -3,17 +3,22 @@
 // (reference 004, "Connecting from a peered VPC").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { cidrsNameRules } from "../lib/ruleSources";
+import { checkType, requirePlain } from "../lib/validatedInput";
 import { inComponent, InputError } from "../lib/errors";
-import { checkEndpointSubnets } from "../lib/resolverChecks";
+import { validatedEndpointSubnets } from "../lib/resolverChecks";
 import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 
 export interface ResolverOutboundEndpointArgs {
     /** The VPC the endpoint sends queries from (a peered or shared-services VPC). */
     vpcId: pulumi.Input<string>;
-    /** Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. */
-    subnetIds: pulumi.Input<string>[];
-    /** Where the DNS servers the rules forward to are (the cluster VPC's CIDR); DNS egress is allowed to these only. */
+    /**
+     * Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. Ids may be
+     * Outputs (subnets made in the same program): they are checked and looked up once known.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Where the DNS servers the rules forward to are (the cluster VPC's CIDR); DNS egress is allowed to these only. Plain strings: each CIDR names its rule. */
     targetCidrs: string[];
     /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
     endpointName?: string;
@@ -32,8 +37,10 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: ResolverOutboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        const targets = inComponent("ResolverOutboundEndpoint", name, () => {
-            checkEndpointSubnets(args.subnetIds);
+        const checked = inComponent("ResolverOutboundEndpoint", name, () => {
+            const subnets = validatedEndpointSubnets(args.subnetIds);
+            checkType(args.endpointName, "endpointName", "string");
+            requirePlain(args.targetCidrs, "targetCidrs", cidrsNameRules);
             if (!Array.isArray(args.targetCidrs) || args.targetCidrs.length === 0) {
                 throw new InputError(
                     "targetCidrs",
@@ -41,11 +48,12 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
                         "where the inbound endpoint's IPs are), or the endpoint's queries have nowhere to go",
                 );
             }
-            return keyedSources({ cidrs: args.targetCidrs }, { cidrs: "targetCidrs", securityGroupIds: "", securityGroups: "" });
+            return { subnets, targets: keyedSources({ cidrs: args.targetCidrs }, { cidrs: "targetCidrs", securityGroupIds: "", securityGroups: "" }) };
         });
         super("eks-private-access:index:ResolverOutboundEndpoint", name, {}, opts);
 
-        const subnetIds = checkedSubnetIds("ResolverOutboundEndpoint", name, args.subnetIds, args.vpcId, "subnetIds", this);
+        const site = { component: "ResolverOutboundEndpoint", name, resource: this };
+        const subnetIds = checkedSubnetIds(site, checked.subnets(site), args.vpcId, "subnetIds");
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-sg`,
             {
@@ -58,7 +66,7 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
         // The endpoint starts every conversation, so it needs egress to the targets; answers come back through the
         // stateful security group without an ingress rule. aws.ec2.SecurityGroup removes the allow-all egress rule
         // AWS adds to a new group, so without these rules the endpoint could send nothing.
-        securityGroupRules("egress", name, securityGroup.id, targets, dnsPorts, { parent: this });
+        securityGroupRules("egress", name, securityGroup.id, checked.targets, dnsPorts, { parent: this });
         const endpoint = resolverEndpoint(
             name,
             { direction: "OUTBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },

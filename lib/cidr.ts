@@ -1,6 +1,7 @@
 // CIDR parsing and checks, on ipaddr.js. One place for every CIDR rule the package applies.
 import * as ipaddr from "ipaddr.js";
 import { InputError } from "./errors";
+import { requirePlain } from "./validatedInput";
 
 export type IpVersion = 4 | 6;
 
@@ -41,6 +42,7 @@ function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): str
 
 /** Parses a CIDR that `cidrProblem` accepts; throws InputError naming `arg` otherwise. */
 export function parseCidr(text: string, arg: string): ParsedCidr {
+    requirePlain(text, arg, "this CIDR is checked, and names what it opens, before anything is created: pass the literal CIDR string");
     const problem = cidrProblem(text);
     if (problem) throw new InputError(arg, `${JSON.stringify(text)} is ${problem}`);
     const [address, prefix] = ipaddr.parseCIDR(text);

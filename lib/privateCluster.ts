@@ -1,6 +1,8 @@
 // Pure parts of PrivateCluster: argument checks, access entries, the kubeconfig and the cost estimate.
 import { cidrsOverlap, parseCidr } from "./cidr";
 import { InputError } from "./errors";
+import { cidrsNameRules } from "./ruleSources";
+import { requirePlain, stringList } from "./validatedInput";
 
 /** When PrivateCluster checks, from where Pulumi runs, that the API server answers. */
 export const ReachabilityCheck = {
@@ -92,6 +94,9 @@ export function checkServiceCidr(facts: ServiceCidrFacts): void {
  * names. Checks every VPC CIDR, not only the primary one.
  */
 export function checkConnectedNetworks(vpcCidrs: string[], connectedNetworks: string[]): void {
+    requirePlain(vpcCidrs, "vpcCidrs", cidrsNameRules);
+    requirePlain(connectedNetworks, "connectedNetworks", cidrsNameRules);
+    stringList(connectedNetworks, "connectedNetworks", "CIDR block");
     if (!Array.isArray(vpcCidrs) || vpcCidrs.length === 0) throw new InputError("vpcCidrs", "list the VPC's IPv4 CIDR blocks, primary first");
     vpcCidrs.forEach((c, i) => parseCidr(c, `vpcCidrs[${i}]`));
     connectedNetworks.forEach((cidr, i) => {

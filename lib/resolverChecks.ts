@@ -5,6 +5,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "./cidr";
 import { parseClusterEndpoint } from "./clusterEndpoint";
 import { InputError } from "./errors";
+import { cidrsNameRules } from "./ruleSources";
+import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
 
 /** Which names a forwarding rule covers. */
 export const Scope = {
@@ -36,7 +38,8 @@ const subnetIdPattern = /^subnet-[0-9a-f]{8,17}$/;
  * one AZ does not stop resolution (reference 004, "Create an inbound endpoint": an IP in each of two AZs). Plain
  * ids must look like subnet ids and be listed once; ids known only at deployment are counted but not checked.
  */
-export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[], arg = "subnetIds"): void {
+export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] | undefined, arg = "subnetIds"): void {
+    stringList(subnetIds, arg, "subnet id");
     if (!Array.isArray(subnetIds) || subnetIds.length < 2) {
         const count = Array.isArray(subnetIds) ? subnetIds.length : 0;
         throw new InputError(
@@ -53,6 +56,14 @@ export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[],
         }
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; each subnet gives the endpoint one IP, list it once`);
         seen.add(id);
+    });
+}
+
+/** `checkEndpointSubnets` for a value that may be computed: checked now when plain, once known otherwise. */
+export function validatedEndpointSubnets(subnetIds: pulumi.Input<pulumi.Input<string>[]> | undefined, arg = "subnetIds"): Validated<string[]> {
+    return validatedInput(subnetIds, (ids) => {
+        checkEndpointSubnets(ids, arg);
+        return ids as string[];
     });
 }
 
@@ -77,6 +88,7 @@ export function subnetAzProblem(subnets: EndpointSubnetAz[], arg = "subnetIds"):
  * for every private hosted zone of the VPC, so it is opened to the networks that forward to it, never to everyone.
  */
 export function checkAllowedCidrs(cidrs: string[] | undefined, arg = "allowedCidrs"): void {
+    requirePlain(cidrs, arg, cidrsNameRules);
     if (!Array.isArray(cidrs) || cidrs.length === 0) {
         throw new InputError(
             arg,
@@ -111,7 +123,9 @@ export function keyedVpcs(
 ): KeyedVpc[] {
     const out: KeyedVpc[] = [];
     const seen = new Set<string>();
-    (vpcIds ?? []).forEach((id, i) => {
+    if (!Array.isArray(vpcIds)) requirePlain(vpcIds, args.vpcIds, `each VPC id names its association. Pass it in ${args.vpcs} instead, keyed by a stable label ({ peered: peeredVpc.id })`);
+    if (!isPlainShape(vpcs)) requirePlain(vpcs, args.vpcs, "its labels name the associations: give a map literal, whose values may be Outputs");
+    (stringList(vpcIds, args.vpcIds, "VPC id") ?? []).forEach((id, i) => {
         if (typeof id !== "string") {
             throw new InputError(
                 `${args.vpcIds}[${i}]`,
@@ -151,7 +165,8 @@ const ouArnPattern = /^arn:aws(?:-cn|-us-gov)?:organizations::\d{12}:ou\/o-[a-z0
  */
 export function sharePrincipals(principals: string[], arg = "shareWith"): SharePrincipal[] {
     const seen = new Set<string>();
-    return principals.map((principal, i) => {
+    requirePlain(principals, arg, "each principal names its AWS RAM association: list account ids, organization ARNs or OU ARNs as plain strings");
+    return (stringList(principals, arg, "principal") as string[]).map((principal, i) => {
         const key = accountPattern.test(principal)
             ? principal
             : (orgArnPattern.exec(principal)?.[1] ?? ouArnPattern.exec(principal)?.[1]);

@@ -3,6 +3,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { cidrSlug, parseCidr } from "./cidr";
 import { InputError } from "./errors";
+import { isPlainShape, requirePlain, stringList } from "./validatedInput";
+
+/** Why CIDR lists stay plain: each CIDR names its security group rule (used in `requirePlain` messages). */
+export const cidrsNameRules =
+    "each CIDR names its security group rule, so the CIDRs must be known before anything is created: pass the same " +
+    "literal CIDR strings you gave the VPC or network";
 
 export interface RuleSources {
     /** CIDR blocks (IPv4 or IPv6), validated: no host bits, no duplicates. */
@@ -38,11 +44,18 @@ export function keyedSources(
         seen.add(source.key);
         out.push(source);
     };
-    (sources.cidrs ?? []).forEach((cidr, i) => {
+    requirePlain(sources.cidrs, args.cidrs, cidrsNameRules);
+    if (!isPlainShape(sources.securityGroupIds)) {
+        requirePlain(sources.securityGroupIds, args.securityGroupIds, `each id names its rule. Pass the ids in ${args.securityGroups}, keyed by stable labels`);
+    }
+    if (!isPlainShape(sources.securityGroups)) {
+        requirePlain(sources.securityGroups, args.securityGroups, "its labels name the rules: give a map literal, whose values may be Outputs");
+    }
+    (stringList(sources.cidrs, args.cidrs, "CIDR block") as string[] | undefined ?? []).forEach((cidr, i) => {
         const parsed = parseCidr(cidr, `${args.cidrs}[${i}]`);
         add({ key: cidrSlug(cidr), cidr, version: parsed.version }, args.cidrs);
     });
-    (sources.securityGroupIds ?? []).forEach((id, i) => {
+    (stringList(sources.securityGroupIds, args.securityGroupIds, "security group id") ?? []).forEach((id, i) => {
         if (typeof id !== "string") {
             throw new InputError(
                 `${args.securityGroupIds}[${i}]`,

@@ -125,10 +125,13 @@ describe("ResolverInboundEndpoint", () => {
         assert.deepStrictEqual(names(T.endpoint), []);
     });
 
-    it("passes subnet ids known only at deployment to the endpoint without a look-up", async () => {
+    it("checks subnet ids known only at deployment once they are known, with the same look-ups as plain ids", async () => {
         const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [pulumi.output(SUBNET_A), SUBNET_B], allowedCidrs: ["10.1.0.0/16"] });
         assert.deepStrictEqual(await valueOf(inbound.ipAddresses), ["10.0.1.237", "10.0.59.167"]);
-        assert.deepStrictEqual(mockAws().calls, []);
+        assert.deepStrictEqual(mockAws().calls, [
+            { token: "aws:ec2/getSubnet:getSubnet", inputs: { id: SUBNET_A } },
+            { token: "aws:ec2/getSubnet:getSubnet", inputs: { id: SUBNET_B } },
+        ]);
     });
 });
 

@@ -10,6 +10,7 @@
 //   automation API can run several stacks, each with its own config, in one process), otherwise in one map that
 //   `resetLookups()` clears (tests/hooks.ts does before each test, as the mocked account changes between tests).
 import * as pulumi from "@pulumi/pulumi";
+import { isPlain } from "../../lib/validatedInput";
 
 type Invoke<A, R> = (args: A, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<R>;
 type Cache = Map<Invoke<any, any>, Map<string, pulumi.Output<any>>>;
@@ -57,13 +58,6 @@ function cached<A, R>(invoke: Invoke<A, R>, args: A, parent: pulumi.Resource): p
         results.set(key, result);
     }
     return result;
-}
-
-function isPlain(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
-    if (Array.isArray(value)) return value.every(isPlain);
-    if (value !== null && typeof value === "object") return Object.values(value).every(isPlain);
-    return true;
 }
 
 /**

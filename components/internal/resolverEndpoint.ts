@@ -2,7 +2,9 @@
 // spans two Availability Zones, and the endpoint resource itself, created only once that check passes.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../../lib/errors";
 import { subnetAzProblem } from "../../lib/resolverChecks";
+import { InputSite, checkedAt } from "../../lib/validatedInput";
 import { lookup } from "./lookups";
 
 /** The two DNS ports every resolver endpoint security group opens (DNS uses TCP for large answers and zone data). */
@@ -12,38 +14,32 @@ export const dnsPorts = [
 ];
 
 /**
- * Looks up every subnet id that is a plain string and resolves to the subnet ids once they span at least two
- * Availability Zones and all lie in `vpcId` (when that is a plain string); otherwise the Output rejects with a
- * message naming the component, `arg` and the fix. Ids known only at deployment are passed through unchecked.
+ * Looks the (checked) subnet ids up once they are known and resolves to them when they span at least two
+ * Availability Zones and all lie in `vpcId`; otherwise the Output fails on the component with a message naming
+ * `arg` and the fix. Plain and computed ids get the same check, computed ones when they are known.
  */
-export function checkedSubnetIds(
-    component: string,
-    name: string,
-    subnetIds: pulumi.Input<string>[],
-    vpcId: pulumi.Input<string>,
-    arg: string,
-    parent: pulumi.Resource,
-): pulumi.Output<string[]> {
-    const plain = subnetIds.filter((id): id is string => typeof id === "string");
-    if (plain.length < subnetIds.length || plain.length === 0) return pulumi.all(subnetIds);
-    const lookups = plain.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent));
-    return pulumi.all(lookups).apply((subnets) => {
-        if (typeof vpcId === "string") {
-            const elsewhere = subnets.filter((s) => s.vpcId !== vpcId);
-            if (elsewhere.length > 0) {
-                throw new Error(
-                    `${component} "${name}": ${arg}: ${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in ` +
-                        `vpcId ${vpcId}; an endpoint's IPs and its security group must be in one VPC. List subnets of ${vpcId}`,
+export function checkedSubnetIds(site: InputSite, subnetIds: pulumi.Input<string[]>, vpcId: pulumi.Input<string>, arg: string): pulumi.Output<string[]> {
+    const parent = site.resource;
+    return pulumi.output(subnetIds).apply((ids) =>
+        pulumi.all([pulumi.all(ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))), vpcId]).apply(([subnets, vpc]) =>
+            checkedAt(site, () => {
+                const elsewhere = subnets.filter((s) => s.vpcId !== vpc);
+                if (elsewhere.length > 0) {
+                    throw new InputError(
+                        arg,
+                        `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpc}; an endpoint's IPs and its ` +
+                            `security group must be in one VPC. List subnets of ${vpc}`,
+                    );
+                }
+                const problem = subnetAzProblem(
+                    subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),
+                    arg,
                 );
-            }
-        }
-        const problem = subnetAzProblem(
-            subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),
-            arg,
-        );
-        if (problem) throw new Error(`${component} "${name}": ${problem}`);
-        return plain;
-    });
+                if (problem) throw new InputError(arg, problem.slice(arg.length + 2));
+                return ids;
+            }),
+        ),
+    );
 }
 
 export interface EndpointSpec {

@@ -1,0 +1,114 @@
+// One check per argument, whichever way the value arrives. A TypeScript program passes plain values; a Python,
+// Go or YAML program that creates its VPC in the same program sends Outputs (the provider host wraps every input
+// with dependencies, or unknown at preview, in a pulumi.Output), whole or inside a list. A plain value is checked
+// at construction, before anything is registered; a computed one once it is known, inside the apply that gates
+// its use, failing with the same one-line message (model: @pulumi/eks' `validatedInput` in
+// nodejs/eks/cluster/authenticationMode.ts).
+import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "./errors";
+
+/** True when the value holds no Output or Promise at any depth, so it can be checked now. */
+export function isPlain(value: unknown): boolean {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
+    if (Array.isArray(value)) return value.every(isPlain);
+    if (value !== null && typeof value === "object") return Object.values(value).every(isPlain);
+    return true;
+}
+
+/** True unless the value itself is an Output or Promise (a map literal whose values are Outputs is a plain shape). */
+export function isPlainShape(value: unknown): boolean {
+    return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}
+
+/** The component a computed value belongs to: its failures name it and are reported on it. */
+export interface InputSite {
+    component: string;
+    name: string;
+    resource: pulumi.Resource;
+}
+
+/**
+ * Runs `check` and turns its InputError into the error Pulumi reports on the component: a ResourceError with the
+ * component's type and name in front and no stack trace (the message says what to fix).
+ */
+export function checkedAt<R>(site: InputSite, check: () => R): R {
+    try {
+        return check();
+    } catch (err) {
+        if (err instanceof InputError) throw new pulumi.ResourceError(`${site.component} "${site.name}": ${err.message}`, site.resource, true);
+        throw err;
+    }
+}
+
+/** What `validatedInput` gives back: the checked value, plain when it was plain, else an Output gated on the check. */
+export type Validated<R> = (site: InputSite) => pulumi.Input<R>;
+
+/**
+ * Checks `value` now when it is plain (an InputError propagates: call inside `inComponent`, before `super`), or
+ * once it is known when it is computed. Call the result with the component to get the value to use: the plain
+ * value itself (so plain programs register exactly what they did), or an Output that fails with `check`'s message
+ * as a ResourceError on the component.
+ */
+export function validatedInput<T, R = pulumi.Unwrap<T>>(value: pulumi.Input<T> | undefined, check: (plain: pulumi.Unwrap<T> | undefined) => R): Validated<R> {
+    if (isPlain(value)) {
+        const checked = check(value as pulumi.Unwrap<T> | undefined);
+        return () => checked;
+    }
+    return (site) => pulumi.output(value).apply((known) => checkedAt(site, () => check(known as pulumi.Unwrap<T>)));
+}
+
+/** Where in `value` an Output or Promise sits (`""` for the value itself, `[2]`, `.label`), or undefined. */
+function computedPath(value: unknown): string | undefined {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) return "";
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+            const inner = computedPath(value[i]);
+            if (inner !== undefined) return `[${i}]${inner}`;
+        }
+    } else if (value !== null && typeof value === "object") {
+        for (const [key, v] of Object.entries(value)) {
+            const inner = computedPath(v);
+            if (inner !== undefined) return `.${key}${inner}`;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * Fails with one line naming the argument when `value` holds an Output: arguments that decide which resources
+ * exist, or their names, must be known before anything is registered. `why` says what the value decides and how
+ * to give it plainly.
+ */
+export function requirePlain(value: unknown, arg: string, why: string): void {
+    const path = computedPath(value);
+    if (path !== undefined) throw new InputError(`${arg}${path}`, `is only known at deployment (an Output), but ${why}`);
+}
+
+/** The type a value from another language arrived as, for messages: `number 3`, `object`, `list`. */
+function described(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (value === null) return "null";
+    if (typeof value === "object") return "an object";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Checks a list argument's shape at the boundary (another language can send a number where a string belongs):
+ * a list whose entries are strings or Outputs; `what` names one entry (`subnet id`). Returns the list.
+ */
+export function stringList(value: unknown, arg: string, what: string): pulumi.Input<string>[] | undefined {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) throw new InputError(arg, `expected a list of ${what}s, got ${described(value)}`);
+    value.forEach((entry, i) => {
+        if (typeof entry !== "string" && isPlainShape(entry)) {
+            throw new InputError(`${arg}[${i}]`, `expected a ${what} (a string), got ${described(entry)}`);
+        }
+    });
+    return value;
+}
+
+/** Checks that an optional scalar argument has the type the schema gives it. */
+export function checkType(value: unknown, arg: string, type: "string" | "boolean" | "number"): void {
+    if (value === undefined || !isPlainShape(value)) return;
+    if (typeof value !== type) throw new InputError(arg, `expected a ${type}, got ${described(value)}`);
+}
