@@ -146,6 +146,17 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
         );
     });
 
+    it("PulumiPolicy.yaml uses only the CLI's policy-pack keys and tells the Node host the pack is JavaScript", () => {
+        // pulumi/pulumi sdk/go/common/workspace/project.go, PolicyPackProject; runtime options: the Node host's parseOptions.
+        const project = yaml.load(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8")) as Record<string, any>;
+        const known = ["runtime", "version", "main", "description", "author", "website", "license"];
+        assert.deepStrictEqual(Object.keys(project).filter((k) => !known.includes(k)), []);
+        assert.deepStrictEqual(project.runtime, { name: "nodejs", options: { typescript: false } });
+        // A PulumiPolicy.yaml main would move the directory `pulumi policy publish` packs and runs (pkg/engine/project.go,
+        // getPwdMain) to dist/policy, away from package.json; the Node host loads package.json main instead.
+        assert.strictEqual(project.main, undefined);
+    });
+
     it("declares every package its compiled code requires, and Pulumi's runner", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
         assert.strictEqual(manifest.main, "dist/policy/index.js");
