@@ -169,6 +169,9 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
         }
         // @pulumi/pulumi is also where the language host finds cmd/run-policy-pack, so it is a direct dependency.
         assert.deepStrictEqual([...required].sort(), ["@pulumi/policy", "@pulumi/pulumi", "ipaddr.js"]);
+        const script = `for (const m of ${JSON.stringify(Object.keys(manifest.dependencies))}) console.log(require.resolve(m + "/package.json"))`;
+        const resolved = run(process.execPath, ["-e", script], path.join(packDir, "dist", "rules")).trim().split("\n");
+        assert.deepStrictEqual(resolved, Object.keys(manifest.dependencies).map((m) => path.join(packDir, "node_modules", m, "package.json")));
         const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(packDir, "node_modules", pkg, "package.json"), "utf8")).version;
         assert.match(version("@pulumi/pulumi"), /^3\.248\.\d+$/);
         assert.match(version("@pulumi/policy"), /^v?1\.21\.\d+$/);
