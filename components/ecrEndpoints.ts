@@ -7,8 +7,8 @@ import { EndpointDescription, EndpointNetworkArgs, buildVpcEndpoints, checkEndpo
 const ecrServices = ["ecr.api", "ecr.dkr", "s3"];
 
 export interface EcrEndpointsArgs extends EndpointNetworkArgs {
-    /** Route tables of the nodes' subnets, for the S3 gateway endpoint. */
-    routeTableIds?: pulumi.Input<string>[];
+    /** Route tables of the nodes' subnets, for the S3 gateway endpoint; ids may be Outputs. */
+    routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** "Gateway" (default: free) or "Interface" for S3. */
     s3EndpointType?: S3EndpointType;
     /** Of ecr.api, ecr.dkr and s3, those that already have an endpoint in this VPC: not created again. */

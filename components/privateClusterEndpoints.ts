@@ -12,8 +12,8 @@ import {
 import { EndpointDescription, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
 
 export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
-    /** Route tables of the nodes' subnets, for gateway endpoints (S3 by default). */
-    routeTableIds?: pulumi.Input<string>[];
+    /** Route tables of the nodes' subnets, for gateway endpoints (S3 by default); ids may be Outputs. */
+    routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Services to create endpoints for, by short id. Default: the EKS private cluster guide's set: ec2, ecr.api,
      * ecr.dkr, s3, sts, logs, elasticloadbalancing, xray.

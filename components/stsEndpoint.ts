@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { planEndpoints } from "../lib/endpointServices";
-import { isPolicyDocument } from "../lib/endpointArgs";
-import { InputError, inComponent } from "../lib/errors";
+import { validatedPolicy } from "../lib/endpointArgs";
+import { inComponent } from "../lib/errors";
+import type { Validated } from "../lib/validatedInput";
 import { globalStsNote, stsPodEnvironment } from "../lib/privateClusterChecklist";
 import { EndpointDnsEntry, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
 
@@ -36,11 +37,8 @@ export class StsEndpoint extends pulumi.ComponentResource {
 
     constructor(name: string, args: StsEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = inComponent("StsEndpoint", name, () => {
-            if (typeof args.policy === "string" && !isPolicyDocument(args.policy)) {
-                throw new InputError("policy", "is not an IAM policy document (JSON with a Statement)");
-            }
-            const policies = args.policy === undefined ? undefined : { sts: args.policy };
-            return checkEndpointArgs("StsEndpoint", name, { ...args, policies }, planEndpoints({ services: ["sts"] }));
+            const policies: Record<string, Validated<string>> = args.policy === undefined ? {} : { sts: validatedPolicy(args.policy, "policy") };
+            return { ...checkEndpointArgs("StsEndpoint", name, args, planEndpoints({ services: ["sts"] })), policies };
         });
         super("eks-private-access:index:StsEndpoint", name, args, opts);
 

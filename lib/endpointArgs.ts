@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EndpointPlan, EndpointType, privateLinkPricing } from "./endpointServices";
 import { InputError } from "./errors";
 import { KeyedSource, keyedSources } from "./ruleSources";
+import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
 
 export const DefaultEndpointPolicy = {
     /** AWS's default policy: full access for any principal that reaches the endpoint. */
@@ -26,14 +27,14 @@ export interface EndpointNetworkArgs {
      * shows the endpoints' subnets as unknown.
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** CIDR blocks allowed to reach the interface endpoints on TCP 443. Default: every IPv4 CIDR block of the VPC. */
+    /** CIDR blocks allowed to reach the interface endpoints on TCP 443. Default: every IPv4 CIDR block of the VPC. Plain strings: each names its rule. */
     allowedCidrs?: string[];
     /** Security groups (the node or cluster security group) allowed to reach the endpoints on TCP 443; ids known at preview. */
     allowedSecurityGroupIds?: pulumi.Input<string>[];
     /** Like allowedSecurityGroupIds, keyed by a stable label, for ids only known at deployment ({ nodes: cluster.nodeSecurityGroupId }). */
     allowedSecurityGroups?: Record<string, pulumi.Input<string>>;
-    /** Bring your own security groups for the interface endpoints instead of the one this component creates. */
-    securityGroupIds?: pulumi.Input<string>[];
+    /** Bring your own security groups for the interface endpoints instead of the one this component creates; ids may be Outputs. */
+    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** Turn on private DNS, so the service's usual host name resolves to the endpoint in the VPC. Default true. */
     privateDnsEnabled?: boolean;
     /** Policy for endpoints without one in `policies`: "none" (AWS's full access, the default), "organization" or "account". */
@@ -47,31 +48,35 @@ export interface CheckedEndpointArgs {
     component: string;
     name: string;
     plan: EndpointPlan;
-    vpcId: pulumi.Input<string>;
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    routeTableIds: pulumi.Input<string>[];
+    vpcId: Validated<string>;
+    subnetIds: Validated<string[]>;
+    routeTableIds: Validated<string[]>;
     /** Validated rule sources; `vpcCidrs` adds the VPC's CIDR blocks through a prefix list. */
     sources: KeyedSource[];
     vpcCidrs: boolean;
-    securityGroupIds?: pulumi.Input<string>[];
+    securityGroupIds?: Validated<string[]>;
     privateDnsEnabled: boolean;
     defaultPolicy: DefaultEndpointPolicy;
-    policies: Record<string, pulumi.Input<string>>;
+    policies: Record<string, Validated<string>>;
     usdPerAzHour: number;
 }
 
-function plainIds(list: unknown, arg: string, pattern: RegExp, what: string, required: boolean): void {
-    if (list === undefined && !required) return;
-    if (pulumi.Output.isInstance(list)) return;
+/** Checks a list of resource ids (shape, pattern, each once) and returns it; `required` lists may not be empty. */
+function idList(list: pulumi.Input<string>[] | undefined, arg: string, pattern: RegExp, what: string, required: boolean): string[] {
+    stringList(list, arg, `${what} id`);
+    if (list === undefined && !required) return [];
     if (!Array.isArray(list) || (required && list.length === 0)) throw new InputError(arg, `expected a non-empty list of ${what} ids`);
     const seen = new Set<string>();
-    list.forEach((id, i) => {
-        if (typeof id !== "string") return;
+    (list as string[]).forEach((id, i) => {
         if (!pattern.test(id)) throw new InputError(`${arg}[${i}]`, `${JSON.stringify(id)} is not a ${what} id`);
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; list each ${what} once`);
         seen.add(id);
     });
+    return list as string[];
 }
+
+/** Why these endpoint arguments are plain (used in `requirePlain` messages). */
+const decidesEndpoints = "it decides which endpoints, look-ups and policies are planned before anything is created: pass a literal value";
 
 /**
  * Checks the shared arguments against the plan; throws InputError. Call inside `inComponent` before `super`.
@@ -80,25 +85,36 @@ function plainIds(list: unknown, arg: string, pattern: RegExp, what: string, req
 export function checkEndpointArgs(
     component: string,
     name: string,
-    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<string>[]; policies?: Record<string, pulumi.Input<string>> },
+    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<pulumi.Input<string>[]>; policies?: Record<string, pulumi.Input<string>> },
     plan: EndpointPlan,
 ): CheckedEndpointArgs {
-    if (typeof args.vpcId === "string" && !/^vpc-[0-9a-f]{8,17}$/.test(args.vpcId)) {
-        throw new InputError("vpcId", `${JSON.stringify(args.vpcId)} is not a VPC id`);
-    }
     if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
+    const vpcId = validatedInput(args.vpcId, (id) => {
+        if (typeof id !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(id)) throw new InputError("vpcId", `${JSON.stringify(id)} is not a VPC id`);
+        return id;
+    });
     const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
     const gateways = plan.create.filter((e) => e.type === EndpointType.Gateway);
-    plainIds(args.subnetIds, "subnetIds", /^subnet-[0-9a-f]{8,17}$/, "subnet", interfaces.length > 0);
-    plainIds(args.routeTableIds, "routeTableIds", /^rtb-[0-9a-f]{8,17}$/, "route table", false);
-    if (gateways.length > 0 && (args.routeTableIds ?? []).length === 0) {
-        throw new InputError(
-            "routeTableIds",
-            `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
-                `pass them, or list the service in existingEndpoints if the VPC already has one`,
-        );
-    }
-    plainIds(args.securityGroupIds, "securityGroupIds", /^sg-[0-9a-f]{8,17}$/, "security group", false);
+    const subnetIds = validatedInput(args.subnetIds, (ids) => idList(ids, "subnetIds", /^subnet-[0-9a-f]{8,17}$/, "subnet", interfaces.length > 0));
+    const routeTableIds = validatedInput(args.routeTableIds, (ids) => {
+        const checked = idList(ids, "routeTableIds", /^rtb-[0-9a-f]{8,17}$/, "route table", false);
+        if (gateways.length > 0 && checked.length === 0) {
+            throw new InputError(
+                "routeTableIds",
+                `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
+                    `pass them, or list the service in existingEndpoints if the VPC already has one`,
+            );
+        }
+        return checked;
+    });
+    const securityGroupIds =
+        args.securityGroupIds === undefined
+            ? undefined
+            : validatedInput(args.securityGroupIds, (ids) => idList(ids, "securityGroupIds", /^sg-[0-9a-f]{8,17}$/, "security group", false));
+    requirePlain(args.privateDnsEnabled, "privateDnsEnabled", "it decides whether the VPC's DNS attributes are checked before the endpoints exist: pass true or false");
+    requirePlain(args.defaultPolicy, "defaultPolicy", decidesEndpoints);
+    requirePlain(args.interfaceEndpointHourlyUsd, "interfaceEndpointHourlyUsd", "it is a price for the cost estimate: pass a number");
+    if (!isPlainShape(args.policies)) requirePlain(args.policies, "policies", "its keys pick the endpoints they apply to: give a map literal, whose values may be Outputs");
     const bringOwn = args.securityGroupIds !== undefined;
     if (bringOwn && (args.allowedCidrs || args.allowedSecurityGroupIds || args.allowedSecurityGroups)) {
         throw new InputError(
@@ -120,15 +136,13 @@ export function checkEndpointArgs(
     if (!Object.values(DefaultEndpointPolicy).includes(defaultPolicy)) {
         throw new InputError("defaultPolicy", `${JSON.stringify(defaultPolicy)} is not one of ${Object.values(DefaultEndpointPolicy).map((p) => JSON.stringify(p)).join(", ")}`);
     }
-    const policies = args.policies ?? {};
     const planned = plan.create.map((e) => e.service);
-    for (const [service, policy] of Object.entries(policies)) {
+    const policies: Record<string, Validated<string>> = {};
+    for (const [service, policy] of Object.entries(args.policies ?? {})) {
         if (!planned.includes(service)) {
             throw new InputError(`policies.${service}`, `no ${service} endpoint is created here (created: ${planned.join(", ") || "none"})`);
         }
-        if (typeof policy === "string" && !isPolicyDocument(policy)) {
-            throw new InputError(`policies.${service}`, "is not an IAM policy document (JSON with a Statement)");
-        }
+        policies[service] = validatedPolicy(policy, `policies.${service}`);
     }
     const usdPerAzHour = args.interfaceEndpointHourlyUsd ?? privateLinkPricing.interfaceUsdPerAzHour;
     if (typeof usdPerAzHour !== "number" || !Number.isFinite(usdPerAzHour) || usdPerAzHour < 0) {
@@ -138,17 +152,25 @@ export function checkEndpointArgs(
         component,
         name,
         plan,
-        vpcId: args.vpcId,
-        subnetIds: args.subnetIds ?? [],
-        routeTableIds: args.routeTableIds ?? [],
+        vpcId,
+        subnetIds,
+        routeTableIds,
         sources,
         vpcCidrs: !bringOwn && args.allowedCidrs === undefined,
-        securityGroupIds: args.securityGroupIds,
+        securityGroupIds,
         privateDnsEnabled: args.privateDnsEnabled ?? true,
         defaultPolicy,
         policies,
         usdPerAzHour,
     };
+}
+
+/** An endpoint policy argument, checked now when plain and once known when computed. */
+export function validatedPolicy(policy: pulumi.Input<string>, arg: string): Validated<string> {
+    return validatedInput(policy, (text) => {
+        if (typeof text !== "string" || !isPolicyDocument(text)) throw new InputError(arg, "is not an IAM policy document (JSON with a Statement)");
+        return text;
+    });
 }
 
 /** True when `text` parses as a JSON IAM policy document (an object with a Statement). */

@@ -5,7 +5,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, restrictedEndpointPolicy } from "../../lib/endpointArgs";
 import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
-import { InputError, inComponent } from "../../lib/errors";
+import { InputError } from "../../lib/errors";
+import { checkedAt } from "../../lib/validatedInput";
 import { regionalStsEndpoint } from "../../lib/privateClusterChecklist";
 import { lookup } from "./lookups";
 import { securityGroupRules } from "./securityGroupRules";
@@ -69,16 +70,19 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const opts = { parent };
     const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
     const region = lookup(aws.getRegionOutput, {}, parent).region;
+    const site = { component: a.component, name, resource: parent };
     const fail = (arg: string, message: string): never =>
-        inComponent<never>(a.component, name, () => {
+        checkedAt<never>(site, () => {
             throw new InputError(arg, message);
         });
+    const vpcId = a.vpcId(site);
+    const routeTableIds = plan.create.some((e) => e.type === EndpointType.Gateway) ? a.routeTableIds(site) : [];
 
     let chosen: pulumi.Output<SubnetAz[]> = pulumi.output([]);
-    let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds ?? [];
+    let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds?.(site) ?? [];
     let securityGroupId: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (interfaces.length > 0) {
-        const vpc = lookup(aws.ec2.getVpcOutput, { id: a.vpcId }, parent);
+        const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
         // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
         // unless the VPC has both DNS support and DNS host names on.
         const vpcReady = vpc.apply((v) => {
@@ -87,7 +91,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             }
             return v.id;
         });
-        chosen = pulumi.all([vpcReady, a.subnetIds]).apply(([vpcId, ids]) =>
+        chosen = pulumi.all([vpcReady, a.subnetIds(site)]).apply(([vpcId, ids]) =>
             pulumi.all([...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))).apply((subnets) => {
                 const foreign = subnets.find((s) => s.vpcId !== vpcId);
                 if (foreign) fail("subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpcId}`);
@@ -100,7 +104,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             // Considerations). Responses need no egress rule (security groups are stateful).
             const sg = new aws.ec2.SecurityGroup(
                 `${name}-endpoints`,
-                { vpcId: a.vpcId, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: `${name}-endpoints` } },
+                { vpcId, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: `${name}-endpoints` } },
                 opts,
             );
             const peers = [...a.sources];
@@ -144,7 +148,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
         const found = lookupService(service, type, region, parent);
         const serviceName = found.serviceName;
         names[service] = serviceName;
-        const own = a.policies[service];
+        const own = a.policies[service]?.(site);
         const policy =
             own !== undefined
                 ? own
@@ -153,11 +157,11 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                         .all([found.vpcEndpointPolicySupported, scope, partition, region])
                         .apply(([supported, sc, p, r]) => (supported ? restrictedEndpointPolicy(service, sc, p, r) : undefined))
                   : undefined;
-        const common = { vpcId: a.vpcId, serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
+        const common = { vpcId, serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
         let endpoint: aws.ec2.VpcEndpoint;
         if (type === EndpointType.Interface) {
             const placement = pulumi.all([chosen, found.availabilityZones]).apply(([c, offered]) => {
-                const p = inComponent(a.component, name, () => placeEndpoint(service, offered, c));
+                const p = checkedAt(site, () => placeEndpoint(service, offered, c));
                 if (p.missingAzs.length > 0) {
                     pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
                 }
@@ -171,7 +175,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             );
         } else {
             azs[service] = pulumi.output([]);
-            endpoint = new aws.ec2.VpcEndpoint(endpointChildName(name, service), { ...common, routeTableIds: a.routeTableIds }, opts);
+            endpoint = new aws.ec2.VpcEndpoint(endpointChildName(name, service), { ...common, routeTableIds }, opts);
         }
         created.push({ service, type, endpoint });
     }
