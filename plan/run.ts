@@ -4,9 +4,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import * as yaml from "js-yaml";
 import { evaluatePolicies, PolicyFinding, Profile } from "../rules/evaluate";
 import { installMocks, MockAws, RecordedResource, valueOf } from "./mocks";
+import { readProject, stackConfig } from "./engine/project";
 
 export interface PlanOptions {
     /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
@@ -47,33 +47,20 @@ export interface PlanResult {
 
 interface ProjectFile {
     name: string;
-    main?: string;
-    config?: Record<string, any>;
 }
 
-/** Reads the project's Pulumi.yaml and the stack's config file into namespaced string config. */
+/**
+ * Reads the project's Pulumi.yaml and the stack's config as the Pulumi CLI does (plan/engine/project: the CLI's
+ * project checks, `value:`/`default:`, stack values over them, then `options.config`); a project or stack config
+ * the CLI refuses throws its message.
+ */
 export function loadProject(dir: string, options: PlanOptions = {}): { project: ProjectFile; stack: string; config: Record<string, string>; main: string } {
-    const projectPath = path.join(dir, "Pulumi.yaml");
-    if (!fs.existsSync(projectPath)) throw new Error(`${dir} has no Pulumi.yaml: pass the directory of a Pulumi program`);
-    const project = yaml.load(fs.readFileSync(projectPath, "utf8")) as ProjectFile;
+    const info = readProject(dir);
     const stack = options.stack ?? (fs.existsSync(path.join(dir, "Pulumi.sample.yaml")) ? "sample" : "dev");
-    const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
-    const asString = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
-    const config: Record<string, string> = {};
-    for (const [key, spec] of Object.entries(project.config ?? {})) {
-        // Project-level config is either a plain value or a typed declaration with an optional default.
-        const declared = spec !== null && typeof spec === "object" && !Array.isArray(spec) && ("type" in spec || "default" in spec);
-        const value = declared ? spec.default : spec;
-        if (value !== undefined) config[qualify(key)] = asString(value);
-    }
-    const stackPath = path.join(dir, `Pulumi.${stack}.yaml`);
-    if (fs.existsSync(stackPath)) {
-        const stackFile = (yaml.load(fs.readFileSync(stackPath, "utf8")) ?? {}) as { config?: Record<string, unknown> };
-        for (const [key, value] of Object.entries(stackFile.config ?? {})) config[qualify(key)] = asString(value);
-    }
-    for (const [key, value] of Object.entries(options.config ?? {})) config[qualify(key)] = value;
-    const main = path.resolve(dir, project.main ?? "index.ts");
-    return { project, stack, config, main };
+    const { config } = stackConfig(info, stack, options.config);
+    // The program is imported in-process: `main` as the CLI resolves it, index.ts when it names a directory.
+    const main = path.join(info.pwd, info.main === "." ? "index.ts" : info.main);
+    return { project: { name: info.name }, stack, config, main };
 }
 
 /** Runs the program at `dir` under the mocks and returns the plan. Call once per process. */

@@ -31,7 +31,7 @@ export const endpointAccessWarnings = access.warnings;
 export const controlPlaneIngressRuleIds = access.ingressRuleIds;
 
 /** Private-cluster VPC endpoints (optional `vpcEndpoints:`): PrivateClusterEndpointsArgs, vpcId defaulting to the stack's. */
-const endpointsArgs = config.getObject<Omit<PrivateClusterEndpointsArgs, "vpcId"> & { vpcId?: string }>("vpcEndpoints");
+const endpointsArgs = section<Omit<PrivateClusterEndpointsArgs, "vpcId"> & { vpcId?: string }>("vpcEndpoints");
 const endpoints = endpointsArgs
     ? new PrivateClusterEndpoints(`${env}-endpoints`, {
           ...endpointsArgs,
@@ -51,7 +51,7 @@ export const stsPodEnvironment = endpoints?.stsPodEnvironment;
  * Hybrid DNS (optional `hybridDns:`): HybridDnsAccessArgs for a cluster whose endpoint URL is known (an existing
  * cluster, or one read from another stack); clusterVpcId defaults to the stack's vpcId.
  */
-const hybridArgs = config.getObject<Omit<HybridDnsAccessArgs, "clusterVpcId"> & { clusterVpcId?: string }>("hybridDns");
+const hybridArgs = section<Omit<HybridDnsAccessArgs, "clusterVpcId"> & { clusterVpcId?: string }>("hybridDns");
 if (hybridArgs) {
     // Both components put TCP 443 rules on the control-plane security group; AWS refuses a second identical rule.
     const twice = [...(hybridArgs.peeredCidrs ?? []), ...(hybridArgs.onPremisesCidrs ?? [])].filter((c) => endpointAccessArgs.allowedCidrs?.includes(c));
@@ -79,7 +79,7 @@ export const forwarderConfigs = hybrid?.forwarderConfigs;
  * brings its own endpoint access, VPC endpoints and hybrid DNS, so use it instead of the sections above for the
  * same VPC, not beside them.
  */
-const clusterArgs = config.getObject<Omit<PrivateClusterArgs, "vpcId"> & { vpcId?: string }>("privateCluster");
+const clusterArgs = section<Omit<PrivateClusterArgs, "vpcId"> & { vpcId?: string }>("privateCluster");
 const cluster = clusterArgs
     ? new PrivateCluster(`${env}-cluster`, { ...clusterArgs, vpcId: clusterArgs.vpcId ?? requireVpcId("privateCluster") })
     : undefined;
@@ -95,6 +95,12 @@ export const clusterEndpointIds = cluster?.endpointIds;
 export const kubeconfig = cluster?.kubeconfig;
 export const nodeBootstrap = cluster?.bootstrap;
 export const clusterMonthlyCostUsd = cluster?.monthlyCostUsd;
+
+/** An optional section: absent, `null` or `{}` (its default in Pulumi.yaml, where a typed key needs one) is "not used". */
+function section<T extends object>(key: string): T | undefined {
+    const value = config.getObject<T>(key);
+    return value && Object.keys(value).length > 0 ? value : undefined;
+}
 
 function requireVpcId(section: string): string {
     if (!vpcId) throw new Error(`config: ${section} needs a VPC: set eks-private-access:vpcId, or vpcId inside ${section}`);

@@ -58,8 +58,7 @@ describe("language host: project, flags and environment", () => {
                 "  mode: private", // shorthand, own key: a default
                 "  cidrs: { type: array, items: { type: string }, default: [10.0.0.0/16] }",
                 "  size: { type: integer, default: 3 }",
-                "  both: { value: from-value, default: from-default }",
-                "  required: { type: string }",
+                "  valued: { value: from-value }",
             ].join("\n"),
             "Pulumi.dev.yaml": "config:\n  mode: public\n  proj:extra: { a: 1 }\n  aws:profile: ops\n",
         });
@@ -73,7 +72,7 @@ describe("language host: project, flags and environment", () => {
                 "aws:region": "eu-west-2",
                 "proj:cidrs": '["10.0.0.0/16"]',
                 "proj:size": "5",
-                "proj:both": "from-default",
+                "proj:valued": "from-value",
             },
             secretKeys: ["proj:size"],
         });
