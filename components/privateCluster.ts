@@ -36,14 +36,14 @@ export interface PrivateClusterEndpointSettings {
 }
 
 export interface PrivateClusterHybridDnsSettings {
-    /** Two or more subnets in different AZs for the Resolver inbound endpoint. Default: subnetIds. */
-    inboundSubnetIds?: pulumi.Input<string>[];
+    /** Two or more subnets in different AZs for the Resolver inbound endpoint; ids may be Outputs. Default: subnetIds. */
+    inboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** `cluster` (default) forwards the endpoint's host name; `region` the region's EKS domain. */
     scope?: Scope;
     /** A peered VPC that gets an outbound endpoint and a forwarding rule for the endpoint's name. */
     outboundVpcId?: pulumi.Input<string>;
-    /** Two or more subnets of outboundVpcId for its outbound endpoint. */
-    outboundSubnetIds?: pulumi.Input<string>[];
+    /** Two or more subnets of outboundVpcId for its outbound endpoint; ids may be Outputs. */
+    outboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** More VPCs that use the forwarding rule, by plain id. */
     vpcIds?: string[];
     /** AWS RAM principals the forwarding rule is shared with. */
@@ -62,12 +62,15 @@ export interface PrivateClusterPullThroughCacheSettings {
 export interface PrivateClusterArgs {
     /** The cluster's VPC: DNS support and DNS host names on, AmazonProvidedDNS in its DHCP options (checked). */
     vpcId: pulumi.Input<string>;
-    /** The VPC's IPv4 CIDR blocks, primary first: the endpoints admit them, and connected networks must lie outside them. */
+    /** The VPC's IPv4 CIDR blocks, primary first: the endpoints admit them, and connected networks must lie outside them. Plain strings: each names the endpoints' rule for it. */
     vpcCidrs: string[];
-    /** Private subnets in two or more AZs (three recommended): the control plane's interfaces, the VPC endpoints and the nodes. */
-    subnetIds: pulumi.Input<string>[];
-    /** Route tables of those subnets, for the S3 gateway endpoint ECR image layers come through. */
-    routeTableIds?: pulumi.Input<string>[];
+    /**
+     * Private subnets in two or more AZs (three recommended): the control plane's interfaces, the VPC endpoints and
+     * the nodes. Ids may be Outputs (subnets made in the same program): they are checked once known.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Route tables of those subnets, for the S3 gateway endpoint ECR image layers come through; ids may be Outputs. */
+    routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** The EKS cluster's name. Default: the component's name. */
     clusterName?: string;
     /** Kubernetes version, like "1.33". Default: the newest EKS offers. */
@@ -171,6 +174,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const v = inComponent("PrivateCluster", name, () => validatePrivateCluster(name, args));
         super("eks-private-access:index:PrivateCluster", name, {}, opts);
         const parent = { parent: this };
+        const site = { component: "PrivateCluster", name, resource: this };
+        const subnetIds = v.subnetIds(site);
+        const inboundSubnetIds = v.hybridDns?.inboundSubnetIds(site);
+        const outboundSubnetIds = v.hybridDns?.outboundSubnetIds?.(site);
         for (const warning of v.warnings) pulumi.log.warn(warning, this);
 
         const partition = lookup(aws.getPartitionOutput, {}, this);
@@ -199,7 +206,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                   `${name}-endpoints`,
                   {
                       vpcId: args.vpcId,
-                      subnetIds: args.subnetIds,
+                      subnetIds,
                       routeTableIds: args.routeTableIds,
                       // The guide: the endpoints' security group must admit the node subnets (reference 001,
                       // Considerations); connected networks (hybrid nodes, on-premises clients) call them too.
@@ -238,7 +245,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                 name: v.clusterName,
                 version: args.version,
                 vpcId: args.vpcId,
-                privateSubnetIds: args.subnetIds,
+                privateSubnetIds: subnetIds,
                 endpointPublicAccess: access.endpointPublicAccess,
                 endpointPrivateAccess: access.endpointPrivateAccess,
                 publicAccessCidrs: v.publicAccessCidrs,
@@ -281,10 +288,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       controlPlaneRules: false,
                       clusterVpcId: args.vpcId,
                       clusterVpcCidr: args.vpcCidrs[0],
-                      inboundSubnetIds: v.hybridDns.inboundSubnetIds,
+                      inboundSubnetIds: inboundSubnetIds!,
                       onPremisesCidrs: v.connectedNetworks,
                       outboundVpcId: v.hybridDns.outboundVpcId,
-                      outboundSubnetIds: v.hybridDns.outboundSubnetIds,
+                      outboundSubnetIds,
                       vpcIds: v.hybridDns.vpcIds,
                       shareWith: v.hybridDns.shareWith,
                       tags: args.tags,
@@ -331,8 +338,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.resolverIps = dns ? dns.resolverIps : pulumi.output([]);
         this.stsPodEnvironment = endpoints ? endpoints.stsPodEnvironment : pulumi.output<Record<string, string>>({ ...stsPodEnvironment });
         this.warnings = pulumi.all([access.warnings]).apply(([w]) => [...w, ...v.warnings]);
-        this.monthlyCostUsd = (endpoints ? endpoints.monthlyCostUsd : pulumi.output(0)).apply((endpointsUsd) =>
-            clusterMonthlyCostUsd({ endpointsUsd, resolverIps: v.resolverIpCount, kmsKey: args.secretsKmsKeyArn === undefined }),
+        // Resolver endpoint IPs are billed one per inbound (and outbound) subnet.
+        const resolverIps = pulumi.all([inboundSubnetIds ?? [], outboundSubnetIds ?? []]).apply(([a, b]) => a.length + b.length);
+        this.monthlyCostUsd = pulumi.all([endpoints ? endpoints.monthlyCostUsd : 0, resolverIps]).apply(([endpointsUsd, ips]) =>
+            clusterMonthlyCostUsd({ endpointsUsd, resolverIps: ips, kmsKey: args.secretsKmsKeyArn === undefined }),
         );
         this.registerOutputs({
             clusterName: this.clusterName,

@@ -3,7 +3,8 @@
 // sections). Used by ClusterEndpointAccess, the policy pack and the offline plan.
 import { addressSpaceCovered, cidrProblem, cidrVersion } from "./cidr";
 import { InputError } from "./errors";
-import { KeyedSource, keyedSources, RuleSources } from "./ruleSources";
+import { KeyedSource, cidrsNameRules, keyedSources, RuleSources } from "./ruleSources";
+import { requirePlainArgs } from "./validatedInput";
 
 /** Which API-server endpoints a cluster exposes. Both disabled is not something EKS allows. */
 export const EndpointAccessMode = {
@@ -38,6 +39,16 @@ export interface EndpointAccessArgs extends EndpointAccessSettingsArgs {
     allowedSecurityGroups?: Record<string, unknown>;
     clusterSecurityGroupId?: unknown;
 }
+
+/** The endpoint-access arguments that stay plain, and why (the README's "Plain or Input" table). */
+export const endpointAccessPlainArgs: Record<string, string> = {
+    mode: "it decides which endpoints are on, and so which checks and rules are planned: pass a literal mode",
+    publicAccessCidrs: "they are checked against EKS's public-access rules (and decide the warnings) before anything is created: pass literal CIDR strings",
+    ipFamily: "it decides which publicAccessCidrs EKS accepts: pass a literal value",
+    legacyIpv6Endpoint: "it decides which publicAccessCidrs EKS accepts: pass true or false",
+    hybridNodes: "it decides the warnings: pass true or false",
+    allowedCidrs: cidrsNameRules,
+};
 
 export interface EndpointAccessSettings {
     endpointPublicAccess: boolean;
@@ -129,6 +140,7 @@ export function resolveEndpointAccess(args: EndpointAccessArgs): EndpointAccessS
     if (args === undefined || args === null || args.mode === undefined) {
         throw new InputError("mode", `is required: one of "public", "public-and-private", "private"`);
     }
+    requirePlainArgs(args, endpointAccessPlainArgs);
     const mode = oneOf(args.mode, EndpointAccessMode, "mode");
     const ipFamily = oneOf(args.ipFamily ?? IpFamily.Ipv4, IpFamily, "ipFamily");
     const legacy = args.legacyIpv6Endpoint === true;

@@ -7,7 +7,9 @@ import { EndpointFeature, planEndpoints } from "./endpointServices";
 import { InputError } from "./errors";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
 import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThroughCache";
-import { Scope, checkEndpointSubnets } from "./resolverChecks";
+import { Scope, validatedEndpointSubnets } from "./resolverChecks";
+import { cidrsNameRules } from "./ruleSources";
+import { Validated, isPlain, isPlainShape, requirePlain, requirePlainArgs, stringList, validatedInput } from "./validatedInput";
 
 export interface ValidatedPrivateCluster {
     clusterName: string;
@@ -19,19 +21,20 @@ export interface ValidatedPrivateCluster {
     logTypes: string[];
     /** Undefined when endpoints.create is false. */
     endpoints?: { features: EndpointFeature[]; additionalServices?: string[]; existingEndpoints?: string[]; defaultPolicy: DefaultEndpointPolicy };
+    /** The cluster's subnets, checked (plain) or gated on the check (computed). */
+    subnetIds: Validated<string[]>;
     hybridDns?: {
-        inboundSubnetIds: PrivateClusterArgs["subnetIds"];
+        /** The inbound endpoint's subnets (default subnetIds), checked like a resolver endpoint's. */
+        inboundSubnetIds: Validated<string[]>;
         scope?: Scope;
         outboundVpcId?: PrivateClusterArgs["vpcId"];
-        outboundSubnetIds?: PrivateClusterArgs["subnetIds"];
+        outboundSubnetIds?: Validated<string[]>;
         vpcIds?: string[];
         shareWith?: string[];
     };
     pullThroughCache: PlannedRule[];
     kubernetesApiAccess: boolean;
     reachabilityCheck: ReachabilityCheck;
-    /** Resolver endpoint IPs billed: one per inbound (and outbound) subnet. */
-    resolverIpCount: number;
     warnings: string[];
 }
 
@@ -51,7 +54,60 @@ function oneOf<T extends string>(value: T | undefined, allowed: Record<string, T
     return v;
 }
 
+/** PrivateCluster's arguments that stay plain, and why (the README's "Plain or Input" table). */
+export const privateClusterPlainArgs: Record<string, string> = {
+    clusterName: "it names the cluster and is checked against EKS's naming rules before anything is created: pass a literal name",
+    vpcCidrs: cidrsNameRules,
+    endpointAccess: "it decides which endpoints are on, and so which checks and rules are planned: pass a literal mode",
+    publicAccessCidrs: "they are checked against EKS's public-access rules before anything is created: pass literal CIDR strings",
+    connectedNetworks: cidrsNameRules,
+    adminPrincipalArns: "each ARN names its access entry: pass literal ARNs (use nodeRoleArn for a role made in the same program)",
+    serviceIpv4Cidr: "it is checked against the VPC and connected networks, and decides the nodes' DNS address, before the cluster is planned: pass the literal CIDR",
+    enabledClusterLogTypes: "they are a closed set, checked before anything is created: pass literal log types",
+    createOidcProvider: "it decides whether the OIDC provider exists: pass true or false",
+    clusterAutoscaler: "it decides which endpoints exist: pass true or false",
+    loadBalancerController: "it decides which endpoints exist: pass true or false",
+    kubernetesApiAccess: "it decides whether the reachability check runs: pass true or false",
+    reachabilityCheck: "it is a closed choice: pass a literal value",
+    tags: "they are merged with each child's Name tag before registration: pass a map of literal strings",
+};
+
+/** Plain structure of the settings objects: their fields decide which resources exist. */
+const settingsPlainArgs: Record<string, string> = {
+    endpoints: "its fields decide which endpoints exist: give an object literal",
+    hybridDns: "its fields decide which Resolver endpoints and rules exist: give an object literal (subnet and VPC ids in it may be Outputs)",
+    pullThroughCache: "its registries decide which cache rules exist: give an object literal (credentialArns values may be Outputs)",
+};
+
 export function validatePrivateCluster(name: string, args: PrivateClusterArgs): ValidatedPrivateCluster {
+    requirePlainArgs(args, privateClusterPlainArgs);
+    for (const [arg, why] of Object.entries(settingsPlainArgs)) {
+        const value = (args as unknown as Record<string, unknown>)[arg];
+        if (!isPlainShape(value)) requirePlain(value, arg, why);
+    }
+    const e0 = args.endpoints ?? {};
+    requirePlainArgs(e0, {
+        features: "they decide which endpoints exist: pass literal feature names",
+        additionalServices: "they decide which endpoints exist, and name them: pass literal service ids",
+        existingEndpoints: "they decide which endpoints exist: pass literal service ids",
+        defaultPolicy: "it decides which look-ups and policies are planned: pass a literal value",
+        create: "it decides whether the endpoints exist: pass true or false",
+    });
+    if (args.hybridDns !== undefined) {
+        requirePlainArgs(args.hybridDns, {
+            scope: `it is a closed choice ("cluster" or "region")`,
+            vpcIds: "each VPC id names its association: pass literal ids",
+            shareWith: "each principal names its AWS RAM association: pass literal ids and ARNs",
+        });
+    }
+    if (args.pullThroughCache !== undefined) {
+        requirePlainArgs(args.pullThroughCache, {
+            registries: "each registry names its cache rule: pass literal host names",
+            repositoryPrefixes: "they are checked against ECR's naming rules before anything is created: pass literal prefixes",
+        });
+        const credentials = args.pullThroughCache.credentialArns;
+        if (!isPlainShape(credentials)) requirePlain(credentials, "pullThroughCache.credentialArns", "its keys pick the registries: give a map literal, whose values may be Outputs");
+    }
     const clusterName = args.clusterName ?? name;
     if (!/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(clusterName)) {
         throw new InputError("clusterName", `${JSON.stringify(clusterName)} is not an EKS cluster name (a letter or digit, then letters, digits, - and _; at most 100)`);
@@ -69,9 +125,13 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         clusterSecurityGroupId: "made by PrivateCluster",
     });
     checkServiceCidr({ serviceIpv4Cidr: args.serviceIpv4Cidr, vpcCidrs: args.vpcCidrs, connectedNetworks });
-    if (!Array.isArray(args.subnetIds) || args.subnetIds.length < 2) {
-        throw new InputError("subnetIds", "EKS needs subnets in at least two Availability Zones; list two or more private subnets (three recommended)");
-    }
+    const subnetIds = validatedInput(args.subnetIds, (ids) => {
+        stringList(ids, "subnetIds", "subnet id");
+        if (!Array.isArray(ids) || ids.length < 2) {
+            throw new InputError("subnetIds", "EKS needs subnets in at least two Availability Zones; list two or more private subnets (three recommended)");
+        }
+        return ids as string[];
+    });
 
     const seen = new Set<string>();
     const admins = (args.adminPrincipalArns ?? []).map((arn, i) => {
@@ -113,19 +173,25 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
     }
 
     let hybridDns: ValidatedPrivateCluster["hybridDns"];
-    let resolverIpCount = 0;
     if (args.hybridDns !== undefined) {
         if (connectedNetworks.length === 0) {
             throw new InputError("connectedNetworks", "hybridDns needs the networks that forward the endpoint's name to the Resolver inbound endpoint: list them here");
         }
-        const inboundSubnetIds = args.hybridDns.inboundSubnetIds ?? args.subnetIds;
-        checkEndpointSubnets(inboundSubnetIds, args.hybridDns.inboundSubnetIds ? "hybridDns.inboundSubnetIds" : "subnetIds");
+        const own = args.hybridDns.inboundSubnetIds;
+        // The default is the cluster's own subnets: when they are computed, the inbound check waits for theirs, so a
+        // bad list fails once, with the subnetIds message.
+        const inboundSubnetIds: Validated<string[]> =
+            own !== undefined
+                ? validatedEndpointSubnets(own, "hybridDns.inboundSubnetIds")
+                : isPlain(args.subnetIds)
+                  ? validatedEndpointSubnets(args.subnetIds, "subnetIds")
+                  : (site) => validatedEndpointSubnets(subnetIds(site), "subnetIds")(site);
         if ((args.hybridDns.outboundVpcId === undefined) !== (args.hybridDns.outboundSubnetIds === undefined)) {
             throw new InputError("hybridDns.outboundSubnetIds", "the outbound endpoint needs both outboundVpcId and outboundSubnetIds; give both, or neither");
         }
-        if (args.hybridDns.outboundSubnetIds) checkEndpointSubnets(args.hybridDns.outboundSubnetIds, "hybridDns.outboundSubnetIds");
-        hybridDns = { ...args.hybridDns, inboundSubnetIds };
-        resolverIpCount = inboundSubnetIds.length + (args.hybridDns.outboundSubnetIds?.length ?? 0);
+        const outbound = args.hybridDns.outboundSubnetIds;
+        const outboundSubnetIds = outbound !== undefined ? validatedEndpointSubnets(outbound, "hybridDns.outboundSubnetIds") : undefined;
+        hybridDns = { ...args.hybridDns, inboundSubnetIds, outboundSubnetIds };
     }
 
     let pullThroughCache: PlannedRule[] = [];
@@ -154,7 +220,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         pullThroughCache,
         kubernetesApiAccess: args.kubernetesApiAccess === true,
         reachabilityCheck,
-        resolverIpCount,
+        subnetIds,
         warnings,
     };
 }

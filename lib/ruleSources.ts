@@ -55,7 +55,10 @@ export function keyedSources(
         const parsed = parseCidr(cidr, `${args.cidrs}[${i}]`);
         add({ key: cidrSlug(cidr), cidr, version: parsed.version }, args.cidrs);
     });
-    (stringList(sources.securityGroupIds, args.securityGroupIds, "security group id") ?? []).forEach((id, i) => {
+    (sources.securityGroupIds ?? []).forEach((id, i) => {
+        if (typeof id !== "string" && (typeof id !== "object" || id === null)) {
+            throw new InputError(`${args.securityGroupIds}[${i}]`, `expected a security group id (a string), got ${typeof id} ${JSON.stringify(id)}`);
+        }
         if (typeof id !== "string") {
             throw new InputError(
                 `${args.securityGroupIds}[${i}]`,

@@ -84,6 +84,11 @@ export function requirePlain(value: unknown, arg: string, why: string): void {
     if (path !== undefined) throw new InputError(`${arg}${path}`, `is only known at deployment (an Output), but ${why}`);
 }
 
+/** `requirePlain` for several arguments of one object: `why` maps each argument that must be plain to its reason. */
+export function requirePlainArgs(args: object, why: Record<string, string>): void {
+    for (const [arg, reason] of Object.entries(why)) requirePlain((args as Record<string, unknown>)[arg], arg, reason);
+}
+
 /** The type a value from another language arrived as, for messages: `number 3`, `object`, `list`. */
 function described(value: unknown): string {
     if (Array.isArray(value)) return "a list";
