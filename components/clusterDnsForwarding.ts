@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { inComponent, InputError } from "../lib/errors";
+import { checkType, checkedAt, requirePlain } from "../lib/validatedInput";
 import { ForwarderConfigs, checkResolverIps, forwarderConfigs } from "../lib/forwarderConfigs";
 import { keyedVpcs, ruleDomain, Scope, sharePrincipals } from "../lib/resolverChecks";
 
@@ -51,10 +52,10 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         const { vpcs, principals } = inComponent("ClusterDnsForwarding", name, () => validate(args));
         super("eks-private-access:index:ClusterDnsForwarding", name, {}, opts);
 
-        const prefix = `ClusterDnsForwarding "${name}": `;
+        const site = { component: "ClusterDnsForwarding", name, resource: this };
         const scope = args.scope ?? Scope.Cluster;
-        this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => failing(prefix, () => ruleDomain(endpoint, scope)));
-        const ips = pulumi.output(args.resolverIps).apply((list) => failing(prefix, () => checkResolverIps(list)));
+        this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => checkedAt(site, () => ruleDomain(endpoint, scope)));
+        const ips = pulumi.output(args.resolverIps).apply((list) => checkedAt(site, () => checkResolverIps(list)));
 
         const rule = new aws.route53.ResolverRule(
             `${name}-rule`,
@@ -105,6 +106,8 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
 }
 
 function validate(args: ClusterDnsForwardingArgs) {
+    requirePlain(args.scope, "scope", `it is a closed choice ("cluster" or "region")`);
+    checkType(args.ruleName, "ruleName", "string");
     if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope ?? Scope.Cluster);
     if (Array.isArray(args.resolverIps) && args.resolverIps.every((ip) => typeof ip === "string")) {
         checkResolverIps(args.resolverIps as string[]);
@@ -119,14 +122,4 @@ function validate(args: ClusterDnsForwardingArgs) {
         );
     }
     return { vpcs, principals };
-}
-
-/** Runs a check inside an apply; an InputError fails the Output with the component's name in front. */
-function failing<T>(prefix: string, check: () => T): T {
-    try {
-        return check();
-    } catch (err) {
-        if (err instanceof InputError) throw new Error(`${prefix}${err.message}`);
-        throw err;
-    }
 }

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EndpointAccessMode, IpFamily, resolveEndpointAccess } from "../lib/endpointAccess";
-import { inComponent } from "../lib/errors";
+import { InputError, inComponent } from "../lib/errors";
+import { checkedAt } from "../lib/validatedInput";
 import { vpcDnsProblems } from "../lib/vpcDns";
 import { lookup } from "./internal/lookups";
 import { securityGroupRules } from "./internal/securityGroupRules";
@@ -121,9 +122,9 @@ function checkVpcDns(name: string, vpcId: pulumi.Input<string>, parent: pulumi.R
             enableDnsHostnames: v.enableDnsHostnames,
             domainNameServers: servers,
         });
-        if (problems.length > 0) {
-            throw new Error(`ClusterEndpointAccess "${name}": vpcId: ${problems.join(" ")}`);
-        }
-        return true as const;
+        return checkedAt({ component: "ClusterEndpointAccess", name, resource: parent }, () => {
+            if (problems.length > 0) throw new InputError("vpcId", problems.join(" "));
+            return true as const;
+        });
     });
 }

@@ -35,9 +35,21 @@ export function checkedAt<R>(site: InputSite, check: () => R): R {
     try {
         return check();
     } catch (err) {
-        if (err instanceof InputError) throw new pulumi.ResourceError(`${site.component} "${site.name}": ${err.message}`, site.resource, true);
+        if (err instanceof InputError) throw deployError(`${site.component} "${site.name}": ${err.message}`, site.resource);
         throw err;
     }
+}
+
+/**
+ * A ResourceError whose message stays one line. The SDK prefixes the message of an error that fails an input
+ * with `error serializing property "x": ` at each level it passes through (rpc.js serializeAllKeys assigns
+ * `err.message`, keeping the error's identity); the user then reads up to nine wrappers before the reason. The
+ * message here ignores those assignments, so `pulumi up` and the plan print the component, argument and fix only.
+ */
+export function deployError(message: string, resource: pulumi.Resource): pulumi.ResourceError {
+    const err = new pulumi.ResourceError(message, resource, true);
+    Object.defineProperty(err, "message", { get: () => message, set: () => undefined, enumerable: false, configurable: false });
+    return err;
 }
 
 /** What `validatedInput` gives back: the checked value, plain when it was plain, else an Output gated on the check. */
