@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import type { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { type ComponentProvider, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
 import { mockAws, valueOf } from "../plan/mocks";
 import { packageComponents, packageDir, packageProvider, providerName, renderSchema, schemaPath } from "../scripts/schema";
 import { declaredComponent } from "./support/componentSource";
@@ -53,10 +53,18 @@ describe("package schema (pulumi package add)", function () {
         components = exportedComponentNames();
     });
 
-    it("the plugin entry: package.json's main is what run-plugin loads, and it exports every component", () => {
-        // run-plugin requires the package directory and hosts the ComponentResource subclasses it exports, under
-        // the provider name it derives from package.json's name.
-        assert.strictEqual(require.resolve(packageDir), path.join(packageDir, "index.ts"));
+    it("the plugin entry: package.json's main is the compiled plugin run-plugin calls, serving every component", () => {
+        // run-plugin requires the package directory; a main exporting ComponentResource subclasses would get the
+        // SDK's analysing host, a main exporting a function is called (cmd/run-plugin/run.js). Ours is the
+        // compiled function that starts the provider over the prebuilt schema (tests/plugin.test.ts runs it).
+        const main = require.resolve(packageDir);
+        assert.strictEqual(main, path.join(packageDir, "dist", "plugin.js"));
+        const entry = require(main) as unknown;
+        assert.strictEqual(typeof entry, "function");
+        assert.deepStrictEqual(getPulumiComponents(entry), []);
+        // The library it constructs from (dist/index.js) exports the same components the schema is built from.
+        const compiled = require(path.join(packageDir, "dist", "index.js")) as Record<string, unknown>;
+        assert.deepStrictEqual(getPulumiComponents(compiled).map((c) => c.name).sort(), components);
         assert.deepStrictEqual(packageComponents().map((c) => c.name).sort(), components);
         assert.strictEqual(providerName(), PKG);
     });
