@@ -40,14 +40,7 @@ const subnetIdPattern = /^subnet-[0-9a-f]{8,17}$/;
  */
 export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] | undefined, arg = "subnetIds"): void {
     stringList(subnetIds, arg, "subnet id");
-    if (!Array.isArray(subnetIds) || subnetIds.length < 2) {
-        const count = Array.isArray(subnetIds) ? subnetIds.length : 0;
-        throw new InputError(
-            arg,
-            `${count} subnet${count === 1 ? "" : "s"} given; a Route 53 Resolver endpoint needs an IP in at least two ` +
-                `subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets`,
-        );
-    }
+    if (!Array.isArray(subnetIds) || subnetIds.length < 2) throw tooFewSubnets(Array.isArray(subnetIds) ? subnetIds.length : 0, arg);
     const seen = new Set<string>();
     subnetIds.forEach((id, i) => {
         if (typeof id !== "string") return;
@@ -57,6 +50,15 @@ export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] 
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; each subnet gives the endpoint one IP, list it once`);
         seen.add(id);
     });
+}
+
+/** The error for a resolver endpoint with fewer than two subnets (one IP per subnet, two AZs for resilience). */
+export function tooFewSubnets(count: number, arg = "subnetIds"): InputError {
+    return new InputError(
+        arg,
+        `${count} subnet${count === 1 ? "" : "s"} given; a Route 53 Resolver endpoint needs an IP in at least two ` +
+            `subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets`,
+    );
 }
 
 /** `checkEndpointSubnets` for a value that may be computed: checked now when plain, once known otherwise. */

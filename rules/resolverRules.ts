@@ -1,8 +1,7 @@
 // Rule 11 of issue 5: Route 53 Resolver endpoints that keep resolving when one AZ fails and whose security
 // groups admit only DNS, plus forwarding rules with a second target (reference 004: an inbound endpoint with an
 // IP in each of two AZs, a forwarding rule to both IPs).
-import { checkEndpointSubnets, subnetAzProblem } from "../lib/resolverChecks";
-import { InputError } from "../lib/errors";
+import { subnetAzProblem, tooFewSubnets } from "../lib/resolverChecks";
 import { ingressPermissions, groupRoles, trafficText } from "./securityGroups";
 import { INGRESS_RULE, RESOLVER_ENDPOINT, RESOLVER_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, SUBNET } from "./stack";
 import { ResourceRule, StackResource, StackRule, Violation } from "./types";
@@ -44,12 +43,7 @@ export const resolverEndpointRedundancy: StackRule = {
             if (ips === UNKNOWN) continue;
             const ids = ips.map((_, i) => peek(() => endpoint.inputs.ipAddresses[i].subnetId));
             if (ips.length < 2) {
-                try {
-                    checkEndpointSubnets(ids.map((id) => (typeof id === "string" ? id : { unknown: true })) as string[], "ipAddresses");
-                } catch (err) {
-                    if (!(err instanceof InputError)) throw err;
-                    out.push({ urn: endpoint.urn, message: `${what}: ${err.message}` });
-                }
+                out.push({ urn: endpoint.urn, message: `${what}: ${tooFewSubnets(ips.length, "ipAddresses").message}` });
                 continue;
             }
             const subnets = endpointSubnets(index, endpoint, ids);
