@@ -103,8 +103,8 @@ export {
 } from "./lib/privateCluster";
 export { validatePrivateCluster } from "./lib/privateClusterArgs";
 export type { ValidatedPrivateCluster } from "./lib/privateClusterArgs";
-export { nodeBootstrap, dnsClusterIp } from "./lib/nodeBootstrap";
-export type { BootstrapInputs, NodeBootstrap } from "./lib/nodeBootstrap";
+export { nodeBootstrap, dnsClusterIp, al2Bootstrap, bottlerocketSettings, hasAl2Amis, lastAl2KubernetesVersion } from "./lib/nodeBootstrap";
+export type { BootstrapInputs, NodeBootstrap, Al2Bootstrap } from "./lib/nodeBootstrap";
 export {
     upstreamRegistries,
     planPullThroughCache,
