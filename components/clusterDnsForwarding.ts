@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { inComponent, InputError } from "../lib/errors";
 import { checkType, checkedAt, requirePlain } from "../lib/validatedInput";
 import { ForwarderConfigs, checkResolverIps, forwarderConfigs } from "../lib/forwarderConfigs";
+import { checkResolverName, resolverNameFrom } from "../lib/resolverNames";
 import { keyedVpcs, ruleDomain, Scope, sharePrincipals } from "../lib/resolverChecks";
 
 export interface ClusterDnsForwardingArgs {
@@ -27,7 +28,10 @@ export interface ClusterDnsForwardingArgs {
     shareWith?: string[];
     /** Allow sharing with accounts outside your organization (AWS RAM `allowExternalPrincipals`); default false. */
     allowExternalPrincipals?: boolean;
-    /** Name of the rule in Route 53 Resolver; defaults to the resource name. */
+    /**
+     * Name of the rule in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
+     * resource name, with other characters as - and shortened to 64 when longer.
+     */
     ruleName?: string;
 }
 
@@ -60,7 +64,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         const rule = new aws.route53.ResolverRule(
             `${name}-rule`,
             {
-                name: args.ruleName ?? name,
+                name: args.ruleName ?? resolverNameFrom(name),
                 ruleType: "FORWARD",
                 domainName: this.domain,
                 resolverEndpointId: args.outboundEndpointId,
@@ -108,6 +112,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
 function validate(args: ClusterDnsForwardingArgs) {
     requirePlain(args.scope, "scope", `it is a closed choice ("cluster" or "region")`);
     checkType(args.ruleName, "ruleName", "string");
+    checkResolverName(args.ruleName, "ruleName");
     if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope ?? Scope.Cluster);
     if (Array.isArray(args.resolverIps) && args.resolverIps.every((ip) => typeof ip === "string")) {
         checkResolverIps(args.resolverIps as string[]);

@@ -4,6 +4,7 @@
 // (reference 004, "Configuring the inbound endpoint").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkResolverName } from "../lib/resolverNames";
 import { checkType } from "../lib/validatedInput";
 import { inComponent } from "../lib/errors";
 import { checkAllowedCidrs, validatedEndpointSubnets } from "../lib/resolverChecks";
@@ -23,7 +24,10 @@ export interface ResolverInboundEndpointArgs {
      * only. Plain strings: each CIDR names its rule.
      */
     allowedCidrs: string[];
-    /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
+    /**
+     * Name of the endpoint in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
+     * resource name, with other characters as - and shortened to 64 when longer.
+     */
     endpointName?: string;
     /** Tags for the endpoint and its security group. */
     tags?: Record<string, string>;
@@ -46,6 +50,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
         const checked = inComponent("ResolverInboundEndpoint", name, () => {
             const subnets = validatedEndpointSubnets(args.subnetIds);
             checkType(args.endpointName, "endpointName", "string");
+            checkResolverName(args.endpointName, "endpointName");
             checkAllowedCidrs(args.allowedCidrs);
             return { subnets, sources: keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" }) };
         });

@@ -4,6 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrsNameRules } from "../lib/ruleSources";
+import { checkResolverName } from "../lib/resolverNames";
 import { checkType, requirePlain } from "../lib/validatedInput";
 import { inComponent, InputError } from "../lib/errors";
 import { validatedEndpointSubnets } from "../lib/resolverChecks";
@@ -20,7 +21,10 @@ export interface ResolverOutboundEndpointArgs {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** Where the DNS servers the rules forward to are (the cluster VPC's CIDR); DNS egress is allowed to these only. Plain strings: each CIDR names its rule. */
     targetCidrs: string[];
-    /** Name of the endpoint in Route 53 Resolver; defaults to the resource name. */
+    /**
+     * Name of the endpoint in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
+     * resource name, with other characters as - and shortened to 64 when longer.
+     */
     endpointName?: string;
     /** Tags for the endpoint and its security group. */
     tags?: Record<string, string>;
@@ -40,6 +44,7 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
         const checked = inComponent("ResolverOutboundEndpoint", name, () => {
             const subnets = validatedEndpointSubnets(args.subnetIds);
             checkType(args.endpointName, "endpointName", "string");
+            checkResolverName(args.endpointName, "endpointName");
             requirePlain(args.targetCidrs, "targetCidrs", cidrsNameRules);
             if (!Array.isArray(args.targetCidrs) || args.targetCidrs.length === 0) {
                 throw new InputError(

@@ -4,6 +4,7 @@ import { ClusterDnsForwarding } from "../components/clusterDnsForwarding";
 import { HybridDnsAccess, HybridDnsAccessArgs } from "../components/hybridDnsAccess";
 import { ResolverInboundEndpoint } from "../components/resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "../components/resolverOutboundEndpoint";
+import { resolverNameFrom } from "../lib/resolverNames";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 
@@ -123,6 +124,20 @@ describe("ResolverInboundEndpoint", () => {
         });
         assert.ok(failures.length > 0 && failures.every((f) => f.endsWith(expected)), failures.join("\n"));
         assert.deepStrictEqual(names(T.endpoint), []);
+    });
+
+    it("names the endpoint as Route 53 Resolver allows (64 letters, digits, space, - and _): derived from the resource name, refused when given", async () => {
+        const inbound = new ResolverInboundEndpoint("prod.eu-west-1", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16"] });
+        await valueOf(inbound.endpointId);
+        assert.strictEqual(mockAws().get(T.endpoint, "prod.eu-west-1-endpoint").inputs.name, "prod-eu-west-1");
+        assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16"], endpointName: "prod.eu-west-1" }), {
+            message:
+                'ResolverInboundEndpoint "in": endpointName: "prod.eu-west-1" has characters Route 53 Resolver does not allow ("."); use letters, digits, spaces, - and _. "prod-eu-west-1" would do, or leave endpointName out to derive one from the resource name',
+        });
+        const long = "x".repeat(78);
+        assert.throws(() => new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], targetCidrs: ["10.0.0.0/16"], endpointName: long }), {
+            message: `ResolverOutboundEndpoint "out": endpointName: "${long}" is 78 characters long; Route 53 Resolver allows at most 64. "${resolverNameFrom(long)}" would do, or leave endpointName out to derive one from the resource name`,
+        });
     });
 
     it("checks subnet ids known only at deployment once they are known, with the same look-ups as plain ids", async () => {
@@ -250,6 +265,19 @@ describe("ClusterDnsForwarding", () => {
             assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, ...args }), { name: "InputError", message: `ClusterDnsForwarding "fwd": ${message}` });
         }
         assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("names the rule as Route 53 Resolver allows: a 78-character resource name gives a 64-character rule name, a bad ruleName is refused", async () => {
+        const long = `prod.eu-west-1-${"a".repeat(63)}`;
+        assert.strictEqual(long.length, 78);
+        const fwd = new ClusterDnsForwarding(long, { ...base, vpcIds: [PEERED_VPC] });
+        await valueOf(fwd.ruleId);
+        const ruleName: string = mockAws().get(T.rule, `${long}-rule`).inputs.name;
+        assert.strictEqual(ruleName.length, 64);
+        assert.match(ruleName, /^(?!^[0-9]+$)([a-zA-Z0-9\-_ ]+)$/);
+        assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, vpcIds: [PEERED_VPC], ruleName: "eks.prod" }), {
+            message: 'ClusterDnsForwarding "fwd": ruleName: "eks.prod" has characters Route 53 Resolver does not allow ("."); use letters, digits, spaces, - and _. "eks-prod" would do, or leave ruleName out to derive one from the resource name',
+        });
     });
 
     it("fails the deployment when an endpoint known only at deployment is not an EKS endpoint", async () => {

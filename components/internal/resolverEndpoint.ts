@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../lib/errors";
 import { subnetAzProblem } from "../../lib/resolverChecks";
+import { resolverNameFrom } from "../../lib/resolverNames";
 import { InputSite, checkedAt } from "../../lib/validatedInput";
 import { lookup } from "./lookups";
 
@@ -50,12 +51,15 @@ export interface EndpointSpec {
     tags?: Record<string, string>;
 }
 
-/** The Route 53 Resolver endpoint, with one automatically chosen IP in each checked subnet, speaking plain DNS. */
+/**
+ * The Route 53 Resolver endpoint, with one automatically chosen IP in each checked subnet, speaking plain DNS; named
+ * `endpointName` (checked by the component) or a Resolver-compliant name derived from the resource name.
+ */
 export function resolverEndpoint(name: string, spec: EndpointSpec, parent: pulumi.Resource): aws.route53.ResolverEndpoint {
     return new aws.route53.ResolverEndpoint(
         `${name}-endpoint`,
         {
-            name: spec.endpointName ?? name,
+            name: spec.endpointName ?? resolverNameFrom(name),
             direction: spec.direction,
             securityGroupIds: [spec.securityGroupId],
             ipAddresses: spec.subnetIds.apply((ids) => ids.map((subnetId) => ({ subnetId }))),
