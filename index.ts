@@ -115,8 +115,8 @@ export {
     pullThroughCacheNodePolicy,
 } from "./lib/pullThroughCache";
 export type { UpstreamRegistry, PullThroughCacheArgs, PlannedRule } from "./lib/pullThroughCache";
-export { loadBalancerControllerValues, clusterAutoscalerValues, addonImages, parseFlag } from "./lib/addonValues";
-export type { AddonContext } from "./lib/addonValues";
+export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues, addonImages, parseFlag } from "./lib/addonValues";
+export type { AddonContext, KarpenterContext } from "./lib/addonValues";
 export { checkReachability, ReachabilityStage } from "./lib/reachability";
 export type { ReachabilityOptions, ReachabilityResult } from "./lib/reachability";
 

@@ -28,6 +28,7 @@ function camel(name: string): string {
 export const addonImages = {
     loadBalancerController: "public.ecr.aws/eks/aws-load-balancer-controller",
     clusterAutoscaler: "registry.k8s.io/autoscaling/cluster-autoscaler",
+    karpenter: "public.ecr.aws/karpenter/controller",
 } as const;
 
 /**
@@ -55,5 +56,30 @@ export function clusterAutoscalerValues(ctx: AddonContext): Record<string, any> 
     };
     const image = rewriteImage(addonImages.clusterAutoscaler, ctx.imagePrefixes);
     if (image !== addonImages.clusterAutoscaler) values.image = { repository: image };
+    return values;
+}
+
+export interface KarpenterContext extends AddonContext {
+    /** The API server endpoint URL: Karpenter needs it given, or it asks the EKS API (settings.clusterEndpoint). */
+    clusterEndpoint: string;
+    /** The SQS queue for interruption events (settings.interruptionQueue); none: interruption handling off. */
+    interruptionQueue?: string;
+}
+
+/**
+ * Values for the Karpenter chart (oci://public.ecr.aws/karpenter/karpenter) in a VPC without internet access, as
+ * Karpenter's guide sets it up (Karpenter, "Getting Started with Karpenter", "Private Clusters",
+ * https://karpenter.sh/docs/getting-started/getting-started-with-karpenter/#private-clusters): `settings.isolatedVPC`
+ * (the Price List API has no VPC endpoint, so Karpenter uses its bundled on-demand prices), the cluster's name and
+ * endpoint, and the interruption queue when there is one. The endpoints that page lists (ec2, ecr.api, ecr.dkr, s3,
+ * sts, ssm, sqs, eks) are the default set plus the `karpenter` endpoint feature. IAM has no VPC endpoint either:
+ * EC2NodeClasses must name an existing `instanceProfile`, as Karpenter cannot create one.
+ */
+export function karpenterValues(ctx: KarpenterContext): Record<string, any> {
+    const settings: Record<string, any> = { clusterName: ctx.clusterName, clusterEndpoint: ctx.clusterEndpoint, isolatedVPC: true };
+    if (ctx.interruptionQueue !== undefined && ctx.interruptionQueue !== "") settings.interruptionQueue = ctx.interruptionQueue;
+    const values: Record<string, any> = { settings };
+    const image = rewriteImage(addonImages.karpenter, ctx.imagePrefixes);
+    if (image !== addonImages.karpenter) values.controller = { image: { repository: image } };
     return values;
 }

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { clusterAutoscalerValues, loadBalancerControllerValues, parseFlag } from "../lib/addonValues";
+import { clusterAutoscalerValues, karpenterValues, loadBalancerControllerValues, parseFlag } from "../lib/addonValues";
+import { planEndpoints } from "../lib/endpointServices";
 
 const CTX = { clusterName: "prod", region: "eu-west-1", vpcId: "vpc-0a1b2c3d4e5f60718", imagePrefixes: {} };
 const MIRROR = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
@@ -29,6 +30,27 @@ describe("add-on values", () => {
         const ctx = { ...CTX, imagePrefixes: { "public.ecr.aws": `${MIRROR}/ecr-public`, "registry.k8s.io": `${MIRROR}/k8s` } };
         assert.deepStrictEqual(loadBalancerControllerValues(ctx).image, { repository: `${MIRROR}/ecr-public/eks/aws-load-balancer-controller` });
         assert.deepStrictEqual(clusterAutoscalerValues(ctx).image, { repository: `${MIRROR}/k8s/autoscaling/cluster-autoscaler` });
+    });
+
+    // Karpenter's guide, "Private Clusters": --set settings.isolatedVPC=true, and the cluster's name and endpoint.
+    it("Karpenter: isolatedVPC on, the cluster name and endpoint, and the interruption queue only when given", () => {
+        const endpoint = "https://EXAMPLE108C897D9B2F1B21D5EXAMPLE.sk1.eu-west-1.eks.amazonaws.com";
+        assert.deepStrictEqual(karpenterValues({ ...CTX, clusterEndpoint: endpoint }), {
+            settings: { clusterName: "prod", clusterEndpoint: endpoint, isolatedVPC: true },
+        });
+        assert.deepStrictEqual(karpenterValues({ ...CTX, clusterEndpoint: endpoint, interruptionQueue: "prod-karpenter" }), {
+            settings: { clusterName: "prod", clusterEndpoint: endpoint, isolatedVPC: true, interruptionQueue: "prod-karpenter" },
+        });
+        const cached = karpenterValues({ ...CTX, clusterEndpoint: endpoint, imagePrefixes: { "public.ecr.aws": `${MIRROR}/ecr-public` } });
+        assert.deepStrictEqual(cached.controller, { image: { repository: `${MIRROR}/ecr-public/karpenter/controller` } });
+    });
+
+    // The same page lists the endpoints a private cluster needs for Karpenter: ec2, ecr.api, ecr.dkr, s3, sts, ssm,
+    // sqs and eks. The default set plus the karpenter feature must create every one.
+    it("the karpenter endpoint feature, with the default set, creates every endpoint Karpenter's private-cluster guide lists", () => {
+        const created = planEndpoints({ features: ["karpenter"] }).create.map((e) => e.service);
+        const listed = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "ssm", "sqs", "eks"];
+        assert.deepStrictEqual(listed.filter((s) => !created.includes(s)), []);
     });
 
     it("reads --name=value flags", () => {
