@@ -223,6 +223,34 @@ describe("programs through @pulumi/pulumi/cmd/run", function () {
         assert.strictEqual(run.launch.args[run.launch.args.length - 1], ".");
     });
 
+    it("a resource passed to a remote component reaches the engine as its id, whatever packages this process loaded", async () => {
+        // The engine runs in this process, where @pulumi/aws has registered its resource modules; the SDK's
+        // MockMonitor would turn the reference into a SecurityGroup read through this process's mocks.
+        assert.ok(require("@pulumi/aws").ec2.SecurityGroup);
+        const dir = program({
+            "Pulumi.yaml": "name: remote\nruntime: nodejs\nmain: index.ts\n",
+            "index.ts": [
+                'import * as aws from "@pulumi/aws";',
+                'import * as pulumi from "@pulumi/pulumi";',
+                'const sg = new aws.ec2.SecurityGroup("control-plane", { description: "EKS control plane" });',
+                "class Remote extends pulumi.ComponentResource {",
+                '    constructor(name: string, args: pulumi.Inputs) { super("test:index:Remote", name, args, {}, true); }',
+                "}",
+                'new Remote("cluster", { clusterSecurityGroup: sg, name: "prod" });',
+            ].join("\n"),
+        });
+        const run = await runProgram(dir, { stack: "dev" });
+        assert.deepStrictEqual(errors(run), [], run.stderr);
+        const sg = run.resources.find((r) => r.name === "control-plane");
+        const remote = run.resources.find((r) => r.name === "cluster");
+        assert.ok(sg?.id);
+        assert.deepStrictEqual({ type: remote?.type, remote: remote?.remote, inputs: remote?.inputs }, {
+            type: "test:index:Remote",
+            remote: true,
+            inputs: { clusterSecurityGroup: sg.id, name: "prod" },
+        });
+    });
+
     it("a program error is an error diagnostic with its message, and cmd/run's exit code 32", async () => {
         const dir = program({
             "Pulumi.yaml": "name: failing\nruntime: nodejs\nmain: index.ts\n",

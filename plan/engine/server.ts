@@ -150,6 +150,26 @@ function deserialize(struct: structproto.Struct | undefined): Record<string, any
     return struct ? pulumi.runtime.deserializeProperties(struct) : {};
 }
 
+/** A value with every resource reference replaced by its id (custom resources) or URN, as the engine stores it. */
+function referencesAsIds(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(referencesAsIds);
+    if (value === null || typeof value !== "object") return value;
+    const fields = value as Record<string, unknown>;
+    if (fields[pulumi.runtime.specialSigKey] === pulumi.runtime.specialResourceSig) return fields.id || fields.urn;
+    return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, referencesAsIds(v)]));
+}
+
+/**
+ * The engine never builds SDK resource objects from a request, but the SDK's MockMonitor deserializes a resource
+ * reference by constructing the resource class its package registered (rpc.js deserializeProperty), here in the
+ * process that hosts the engine: once @pulumi/aws is loaded there, `clusterSecurityGroup: sg` on a remote
+ * component became a `SecurityGroup` read through that process's own mocks and failed. Hand MockMonitor the
+ * references as the ids or URNs they name instead.
+ */
+function withoutResourceObjects(struct: structproto.Struct | undefined): structproto.Struct | undefined {
+    return struct && structproto.Struct.fromJavaScript(referencesAsIds(struct.toJavaScript()) as Record<string, structproto.JavaScriptValue>);
+}
+
 function messageOf(err: unknown): string {
     return err instanceof Error ? err.message : String(err);
 }
@@ -192,7 +212,7 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
         supportsFeature: ({ request }, callback) =>
             callback(null, new resourceproto.SupportsFeatureResponse().setHassupport(features[request.getId()] ?? false)),
         registerResource: ({ request }, callback) =>
-            monitor.registerResource(request, (err, resp) => {
+            monitor.registerResource(request.setObject(withoutResourceObjects(request.getObject())), (err, resp) => {
                 if (!err) record(request, false, resp.getUrn(), resp.getId(), deserialize(request.getObject()));
                 callback(err, resp);
             }),
