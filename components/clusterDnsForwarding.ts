@@ -14,7 +14,7 @@ import { keyedVpcs, ruleDomain, Scope, sharePrincipals } from "../lib/resolverCh
 export interface ClusterDnsForwardingArgs {
     /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
     clusterEndpoint: pulumi.Input<string>;
-    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it. */
+    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it (IPv4 endpoints only: a dual-stack `<region>.api.aws` is refused, it is every service's parent). */
     scope?: Scope;
     /** The inbound endpoint's IPs in the cluster VPC (ResolverInboundEndpoint.ipAddresses); queries go to port 53 on each. */
     resolverIps: pulumi.Input<pulumi.Input<string>[]>;

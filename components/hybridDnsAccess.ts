@@ -18,7 +18,7 @@ import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
 export interface HybridDnsAccessArgs {
     /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
     clusterEndpoint: pulumi.Input<string>;
-    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it. */
+    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it (IPv4 endpoints only: a dual-stack `<region>.api.aws` is refused, it is every service's parent). */
     scope?: Scope;
     /** The cluster's control-plane security group (aws.eks.Cluster vpcConfig.clusterSecurityGroupId); gets the TCP 443 rules. */
     clusterSecurityGroupId: pulumi.Input<string>;

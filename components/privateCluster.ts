@@ -38,7 +38,7 @@ export interface PrivateClusterEndpointSettings {
 export interface PrivateClusterHybridDnsSettings {
     /** Two or more subnets in different AZs for the Resolver inbound endpoint; ids may be Outputs. Default: subnetIds. */
     inboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /** `cluster` (default) forwards the endpoint's host name; `region` the region's EKS domain. */
+    /** `cluster` (default) forwards the endpoint's host name; `region` the region's EKS domain (not for a dual-stack `api.aws` endpoint). */
     scope?: Scope;
     /** A peered VPC that gets an outbound endpoint and a forwarding rule for the endpoint's name. */
     outboundVpcId?: pulumi.Input<string>;

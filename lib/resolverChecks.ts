@@ -12,7 +12,7 @@ import { Validated, isPlainShape, requirePlain, stringList, validatedInput } fro
 export const Scope = {
     /** Only the cluster's endpoint host name. */
     Cluster: "cluster",
-    /** The region's EKS domain (`us-east-1.eks.amazonaws.com`): one rule serves every cluster in the region. */
+    /** The region's EKS domain (`us-east-1.eks.amazonaws.com`): one rule serves every cluster in the region. Refused for dual-stack `<region>.api.aws` endpoints. */
     Region: "region",
 } as const;
 export type Scope = (typeof Scope)[keyof typeof Scope];
@@ -27,7 +27,28 @@ export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg =
         throw new InputError("scope", `${JSON.stringify(scope)} is not a scope (use "cluster" or "region")`);
     }
     const info = parseClusterEndpoint(endpoint, arg);
-    return scope === Scope.Cluster ? info.hostName : info.regionDomain;
+    if (scope === Scope.Cluster) return info.hostName;
+    const shared = serviceParentDomain(info.regionDomain, info.region);
+    if (shared) {
+        throw new InputError(
+            "scope",
+            `"region" would forward ${shared}, the parent of every AWS dual-stack service name in ${info.region} ` +
+                `(ec2.${shared}, sts.${shared}, eks-auth.${shared}, ...): VPCs using the rule would resolve those services to the ` +
+                `cluster VPC's interface endpoints, whose security groups refuse them. Use scope "cluster" for a dual-stack endpoint`,
+        );
+    }
+    return info.regionDomain;
+}
+
+/**
+ * AWS names its dual-stack service endpoints `<service-code>.<region-code>.api.aws` (AWS General Reference, "AWS
+ * service endpoints", section "Dual stack endpoints": https://docs.aws.amazon.com/general/latest/gr/rande.html#dual-stack-endpoints;
+ * aws-cn: `...<region>.api.amazonwebservices.com.cn`). A dual-stack cluster endpoint `<id>.<x>.<region>.api.aws`
+ * shares that parent, so a rule for its region domain would capture every service; returns that domain, or
+ * undefined when the region domain covers EKS cluster endpoints only (`<region>.eks.amazonaws.com`, `<region>.eks.api.aws`).
+ */
+function serviceParentDomain(regionDomain: string, region: string): string | undefined {
+    return [`${region}.api.aws`, `${region}.api.amazonwebservices.com.cn`].includes(regionDomain) ? regionDomain : undefined;
 }
 
 const subnetIdPattern = /^subnet-[0-9a-f]{8,17}$/;

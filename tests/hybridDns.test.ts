@@ -217,10 +217,8 @@ describe("ClusterDnsForwarding", () => {
 
     const regionCases: [string, string][] = [
         ["https://ABC123.gr7.us-east-1.eks.amazonaws.com", "us-east-1.eks.amazonaws.com"],
-        ["https://ABC123.gr7.us-west-2.api.aws", "us-west-2.api.aws"],
         ["ABC123.gr7.eu-central-1.eks.api.aws", "eu-central-1.eks.api.aws"],
         ["https://ABC123.yl4.cn-north-1.eks.amazonaws.com.cn", "cn-north-1.eks.amazonaws.com.cn"],
-        ["https://ABC123.yl4.cn-northwest-1.api.amazonwebservices.com.cn", "cn-northwest-1.api.amazonwebservices.com.cn"],
     ];
     for (const [endpoint, domain] of regionCases) {
         it(`scope region forwards ${domain} for ${endpoint}`, async () => {
@@ -228,6 +226,26 @@ describe("ClusterDnsForwarding", () => {
             await valueOf(fwd.ruleId);
             assert.strictEqual(mockAws().get(T.rule, "fwd-rule").inputs.domainName, domain);
             assert.strictEqual(await valueOf(fwd.domain), domain);
+        });
+    }
+
+    // AWS General Reference, "Dual stack endpoints": <service-code>.<region-code>.api.aws. The region domain of a
+    // dual-stack cluster endpoint is the parent of all of them, so scope region is refused for it.
+    const dualStackCases: [string, string, string][] = [
+        ["https://ABC123.gr7.us-west-2.api.aws", "us-west-2", "us-west-2.api.aws"],
+        ["https://ABC123.yl4.cn-northwest-1.api.amazonwebservices.com.cn", "cn-northwest-1", "cn-northwest-1.api.amazonwebservices.com.cn"],
+    ];
+    for (const [endpoint, region, domain] of dualStackCases) {
+        it(`refuses scope region for the dual-stack ${endpoint}, whose region domain ${domain} is every service's parent`, async () => {
+            const message =
+                `scope: "region" would forward ${domain}, the parent of every AWS dual-stack service name in ${region} (ec2.${domain}, sts.${domain}, ` +
+                `eks-auth.${domain}, ...): VPCs using the rule would resolve those services to the cluster VPC's interface endpoints, whose security groups refuse them. ` +
+                `Use scope "cluster" for a dual-stack endpoint`;
+            assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, clusterEndpoint: endpoint, scope: "region", vpcIds: [PEERED_VPC] }), {
+                message: `ClusterDnsForwarding "fwd": ${message}`,
+            });
+            const fwd = new ClusterDnsForwarding("fwd", { ...base, clusterEndpoint: endpoint, vpcIds: [PEERED_VPC] });
+            assert.strictEqual(await valueOf(fwd.domain), `abc123.${endpoint.split(".").slice(1).join(".")}`);
         });
     }
 

@@ -11,20 +11,22 @@ import {
 
 describe("resolverChecks", () => {
     describe("ruleDomain", () => {
-        const cases: [string, string, string][] = [
+        // undefined: scope region is refused, the region domain being the parent of AWS's dual-stack service names.
+        const cases: [string, string, string | undefined][] = [
             ["https://9FF86DB0668DC670F27F426024E7CDBD.sk1.us-east-1.eks.amazonaws.com", "9ff86db0668dc670f27f426024e7cdbd.sk1.us-east-1.eks.amazonaws.com", "us-east-1.eks.amazonaws.com"],
-            ["ABC123.gr7.eu-west-1.api.aws", "abc123.gr7.eu-west-1.api.aws", "eu-west-1.api.aws"],
+            ["ABC123.gr7.eu-west-1.api.aws", "abc123.gr7.eu-west-1.api.aws", undefined],
             ["https://ABC123.yl4.us-west-2.eks.api.aws/", "abc123.yl4.us-west-2.eks.api.aws", "us-west-2.eks.api.aws"],
             ["https://ABC123.yl4.cn-north-1.eks.amazonaws.com.cn", "abc123.yl4.cn-north-1.eks.amazonaws.com.cn", "cn-north-1.eks.amazonaws.com.cn"],
             ["ABC123.yl4.cn-northwest-1.amazonwebservices.com.cn", "abc123.yl4.cn-northwest-1.amazonwebservices.com.cn", "cn-northwest-1.amazonwebservices.com.cn"],
-            ["https://ABC123.yl4.cn-north-1.api.amazonwebservices.com.cn", "abc123.yl4.cn-north-1.api.amazonwebservices.com.cn", "cn-north-1.api.amazonwebservices.com.cn"],
+            ["https://ABC123.yl4.cn-north-1.api.amazonwebservices.com.cn", "abc123.yl4.cn-north-1.api.amazonwebservices.com.cn", undefined],
             ["https://ABC123.gr7.us-gov-west-1.eks.amazonaws.com", "abc123.gr7.us-gov-west-1.eks.amazonaws.com", "us-gov-west-1.eks.amazonaws.com"],
         ];
         for (const [endpoint, host, region] of cases) {
-            it(`derives ${host} (cluster) and ${region} (region) from ${endpoint}`, () => {
+            it(`derives ${host} (cluster) and ${region ?? "no region domain"} (region) from ${endpoint}`, () => {
                 assert.strictEqual(ruleDomain(endpoint), host);
                 assert.strictEqual(ruleDomain(endpoint, "cluster"), host);
-                assert.strictEqual(ruleDomain(endpoint, "region"), region);
+                if (region !== undefined) assert.strictEqual(ruleDomain(endpoint, "region"), region);
+                else assert.throws(() => ruleDomain(endpoint, "region"), (e: Error) => e.message.startsWith(`scope: "region" would forward ${host.split(".").slice(2).join(".")}, the parent of every AWS dual-stack service name`));
             });
         }
 
