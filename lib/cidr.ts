@@ -49,6 +49,19 @@ export function parseCidr(text: string, arg: string): ParsedCidr {
     return { text, version: address.kind() === "ipv4" ? 4 : 6, address, prefix };
 }
 
+/**
+ * Refuses a CIDR that holds every address of its IP version (`0.0.0.0/0`, `::/0`) in a list of who may reach a
+ * port: a security group rule for it opens the port to everyone who can route to it. The one rule every
+ * component's source list follows (security group rules, connected networks, Resolver endpoint clients).
+ */
+export function checkNotOpen(text: string, arg: string): ParsedCidr {
+    const parsed = parseCidr(text, arg);
+    if (parsed.prefix === 0) {
+        throw new InputError(arg, `${text} is open to everyone (every IPv${parsed.version} address); list the networks that need this access`);
+    }
+    return parsed;
+}
+
 /** The IP version of a CIDR string, or undefined when it is not a valid CIDR. */
 export function cidrVersion(text: string): IpVersion | undefined {
     try {

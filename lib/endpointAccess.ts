@@ -124,6 +124,22 @@ export function isRestricted(cidrs: string[], ipFamily: IpFamily = IpFamily.Ipv4
     return acceptsIpv6Cidrs(ipFamily, legacyIpv6Endpoint) && addressSpaceCovered(cidrs, 6) < 1;
 }
 
+/**
+ * Refuses an IPv6 range as a network that reaches an IPv4 cluster privately: the private endpoint of an IPv4
+ * cluster is its IPv4 address form (EKS User Guide, "Cluster API server endpoint", IPv4 cluster endpoint format:
+ * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html; the dual-stack api.aws form is for IPv6
+ * clusters only), so TCP 443 and DNS rules for an IPv6 source would never match a packet.
+ */
+export function checkClusterIpFamily(cidr: string, ipFamily: IpFamily, arg: string): void {
+    if (ipFamily === IpFamily.Ipv4 && cidrVersion(cidr) === 6) {
+        throw new InputError(
+            arg,
+            `${cidr} is IPv6, and the cluster is IPv4: its private endpoint (and the VPC endpoints and Resolver inbound endpoint made for it) ` +
+                `have IPv4 addresses only, so rules for this range would never match. List the network's IPv4 ranges`,
+        );
+    }
+}
+
 function oneOf<T extends string>(value: unknown, allowed: Record<string, T>, arg: string): T {
     const values = Object.values(allowed);
     if (!values.includes(value as T)) {
@@ -190,6 +206,7 @@ export function resolveEndpointAccess(args: EndpointAccessArgs): EndpointAccessS
         securityGroupIds: "allowedSecurityGroupIds",
         securityGroups: "allowedSecurityGroups",
     });
+    (args.allowedCidrs ?? []).forEach((cidr, i) => checkClusterIpFamily(cidr, ipFamily, `allowedCidrs[${i}]`));
     if (ingressSources.length > 0 && args.clusterSecurityGroupId === undefined) {
         throw new InputError(
             "clusterSecurityGroupId",

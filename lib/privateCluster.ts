@@ -1,5 +1,6 @@
 // Pure parts of PrivateCluster: argument checks, access entries, the kubeconfig and the cost estimate.
-import { cidrsOverlap, parseCidr } from "./cidr";
+import { checkNotOpen, cidrsOverlap, parseCidr } from "./cidr";
+import { IpFamily, checkClusterIpFamily } from "./endpointAccess";
 import { InputError } from "./errors";
 import { cidrsNameRules } from "./ruleSources";
 import { requirePlain, stringList } from "./validatedInput";
@@ -100,7 +101,8 @@ export function checkConnectedNetworks(vpcCidrs: string[], connectedNetworks: st
     if (!Array.isArray(vpcCidrs) || vpcCidrs.length === 0) throw new InputError("vpcCidrs", "list the VPC's IPv4 CIDR blocks, primary first");
     vpcCidrs.forEach((c, i) => parseCidr(c, `vpcCidrs[${i}]`));
     connectedNetworks.forEach((cidr, i) => {
-        parseCidr(cidr, `connectedNetworks[${i}]`);
+        checkNotOpen(cidr, `connectedNetworks[${i}]`);
+        checkClusterIpFamily(cidr, IpFamily.Ipv4, `connectedNetworks[${i}]`);
         const inside = vpcCidrs.find((v) => cidrsOverlap(v, cidr));
         if (inside) {
             throw new InputError(

@@ -2,7 +2,7 @@
 // (reference 004): endpoint subnets, who may query the inbound endpoint, the rule's domain, the VPCs the rule
 // is associated with and the AWS RAM principals it is shared with.
 import type * as pulumi from "@pulumi/pulumi";
-import { parseCidr } from "./cidr";
+import { checkNotOpen } from "./cidr";
 import { parseClusterEndpoint } from "./clusterEndpoint";
 import { InputError } from "./errors";
 import { cidrsNameRules } from "./ruleSources";
@@ -120,11 +120,7 @@ export function checkAllowedCidrs(cidrs: string[] | undefined, arg = "allowedCid
                 `private name in the VPC to anyone who can reach it`,
         );
     }
-    cidrs.forEach((cidr, i) => {
-        if (parseCidr(cidr, `${arg}[${i}]`).prefix === 0) {
-            throw new InputError(`${arg}[${i}]`, `${cidr} allows every address; list the networks that forward to this endpoint`);
-        }
-    });
+    cidrs.forEach((cidr, i) => checkNotOpen(cidr, `${arg}[${i}]`));
 }
 
 const vpcIdPattern = /^vpc-[0-9a-f]{8,17}$/;

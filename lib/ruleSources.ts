@@ -1,7 +1,7 @@
 // Sources (or destinations) of security group rules, validated and keyed: the key becomes the rule's name
 // suffix, so it depends on what the source is, never on where it sits in a list.
 import type * as pulumi from "@pulumi/pulumi";
-import { cidrSlug, parseCidr } from "./cidr";
+import { checkNotOpen, cidrSlug } from "./cidr";
 import { InputError } from "./errors";
 import { isPlainShape, requirePlain, stringList } from "./validatedInput";
 
@@ -52,7 +52,7 @@ export function keyedSources(
         requirePlain(sources.securityGroups, args.securityGroups, "its labels name the rules: give a map literal, whose values may be Outputs");
     }
     (stringList(sources.cidrs, args.cidrs, "CIDR block") as string[] | undefined ?? []).forEach((cidr, i) => {
-        const parsed = parseCidr(cidr, `${args.cidrs}[${i}]`);
+        const parsed = checkNotOpen(cidr, `${args.cidrs}[${i}]`);
         add({ key: cidrSlug(cidr), cidr, version: parsed.version }, args.cidrs);
     });
     (sources.securityGroupIds ?? []).forEach((id, i) => {

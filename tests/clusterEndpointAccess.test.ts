@@ -87,6 +87,7 @@ describe("ClusterEndpointAccess", () => {
     it("creates one TCP 443 rule per source, named after the source", async () => {
         const access = new ClusterEndpointAccess("prod", {
             mode: "private",
+            ipFamily: "ipv6",
             clusterSecurityGroupId: SG,
             allowedCidrs: ["10.20.0.0/16", "2001:db8:1::/48"],
             allowedSecurityGroupIds: ["sg-0a9b8c7d6e5f40312"],
@@ -132,6 +133,28 @@ describe("ClusterEndpointAccess", () => {
                     "::/0: an IPv4 cluster's public endpoint accepts IPv4 CIDRs only.",
             },
         );
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    // One rule for every component's source list: 0.0.0.0/0 or ::/0 would give TCP 443 to everyone who can route to
+    // the VPC, as ResolverInboundEndpoint, HybridDnsAccess and PrivateCluster refuse it too.
+    it("refuses allowedCidrs open to everyone, as every other component does", () => {
+        for (const [cidr, version] of [["0.0.0.0/0", 4], ["::/0", 6]] as const) {
+            assert.throws(() => new ClusterEndpointAccess("prod", { mode: "private", ipFamily: "ipv6", clusterSecurityGroupId: SG, allowedCidrs: ["10.20.0.0/16", cidr] }), {
+                name: "InputError",
+                message: `ClusterEndpointAccess "prod": allowedCidrs[1]: ${cidr} is open to everyone (every IPv${version} address); list the networks that need this access`,
+            });
+        }
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    // An IPv4 cluster's private endpoint has IPv4 addresses (EKS User Guide, cluster endpoint formats): an IPv6 source
+    // could never match a packet to it.
+    it("refuses an IPv6 allowedCidrs entry on an IPv4 cluster", () => {
+        assert.throws(() => new ClusterEndpointAccess("prod", { mode: "private", clusterSecurityGroupId: SG, allowedCidrs: ["2001:db8:1::/48"] }), {
+            message:
+                'ClusterEndpointAccess "prod": allowedCidrs[0]: 2001:db8:1::/48 is IPv6, and the cluster is IPv4: its private endpoint (and the VPC endpoints and Resolver inbound endpoint made for it) have IPv4 addresses only, so rules for this range would never match. List the network\'s IPv4 ranges',
+        });
         assert.strictEqual(mockAws().resources.size, 0);
     });
 

@@ -96,7 +96,7 @@ describe("ResolverInboundEndpoint", () => {
                 'ResolverInboundEndpoint "in": allowedCidrs: no CIDRs given; list the networks whose DNS servers forward to this endpoint (the peered VPCs\' CIDRs, the on-premises DNS servers\' ranges). There is no default: an open resolver would answer every private name in the VPC to anyone who can reach it',
         });
         assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["0.0.0.0/0"] }), {
-            message: 'ResolverInboundEndpoint "in": allowedCidrs[0]: 0.0.0.0/0 allows every address; list the networks that forward to this endpoint',
+            message: 'ResolverInboundEndpoint "in": allowedCidrs[0]: 0.0.0.0/0 is open to everyone (every IPv4 address); list the networks that need this access',
         });
         assert.strictEqual(mockAws().resources.size, 0);
     });
@@ -404,6 +404,10 @@ describe("HybridDnsAccess", () => {
             [{ outboundSubnetIds: [PEERED_A] }, "outboundSubnetIds: 1 subnet given; a Route 53 Resolver endpoint needs an IP in at least two subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets"],
             [{ clusterEndpoint: "ABC123.gr7.us-east-1.eks.amazonaws.com", scope: "zone" as never }, 'scope: "zone" is not a scope (use "cluster" or "region")'],
             [{ clusterVpcCidr: "10.0.0.0" }, 'clusterVpcCidr: "10.0.0.0" is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)'],
+            // Refused here, under HybridDnsAccess's own argument names, as open to everyone (not as overlapping the VPC,
+            // nor later by the inbound endpoint as its allowedCidrs).
+            [{ onPremisesCidrs: ["0.0.0.0/0"] }, "onPremisesCidrs[0]: 0.0.0.0/0 is open to everyone (every IPv4 address); list the networks that need this access"],
+            [{ peeredCidrs: ["::/0"] }, "peeredCidrs[0]: ::/0 is open to everyone (every IPv6 address); list the networks that need this access"],
         ];
         for (const [patch, message] of cases) {
             assert.throws(() => new HybridDnsAccess("hy", { ...args, ...patch }), { name: "InputError", message: `HybridDnsAccess "hy": ${message}` });

@@ -85,10 +85,10 @@ describe("resolverChecks", () => {
         it("requires CIDRs, valid ones, and no /0", () => {
             assert.throws(() => checkAllowedCidrs(undefined), /^InputError: allowedCidrs: no CIDRs given; list the networks whose DNS servers forward to this endpoint/);
             assert.throws(() => checkAllowedCidrs(["10.1.0.0/16", "0.0.0.0/0"]), {
-                message: "allowedCidrs[1]: 0.0.0.0/0 allows every address; list the networks that forward to this endpoint",
+                message: "allowedCidrs[1]: 0.0.0.0/0 is open to everyone (every IPv4 address); list the networks that need this access",
             });
             assert.throws(() => checkAllowedCidrs(["::/0"], "onPremisesCidrs"), {
-                message: "onPremisesCidrs[0]: ::/0 allows every address; list the networks that forward to this endpoint",
+                message: "onPremisesCidrs[0]: ::/0 is open to everyone (every IPv6 address); list the networks that need this access",
             });
             assert.throws(() => checkAllowedCidrs(["10.1.0.1/16"]), {
                 message: 'allowedCidrs[0]: "10.1.0.1/16" is host bits are set (the network address for /16 is 10.1.0.0/16)',
