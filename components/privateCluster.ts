@@ -5,7 +5,8 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { clusterAutoscalerValues, loadBalancerControllerValues } from "../lib/addonValues";
+import { clusterAutoscalerValues, karpenterValues, loadBalancerControllerValues } from "../lib/addonValues";
+import { checkAdminsAgainstCreator } from "../lib/clusterCreator";
 import { EndpointAccessMode } from "../lib/endpointAccess";
 import { DefaultEndpointPolicy } from "../lib/endpointArgs";
 import { EndpointFeature } from "../lib/endpointServices";
@@ -15,6 +16,7 @@ import { stsPodEnvironment } from "../lib/privateClusterChecklist";
 import { ReachabilityCheck, accessPolicyArn, clusterMonthlyCostUsd, kubeconfigJson } from "../lib/privateCluster";
 import { PlannedRule, ecrRegistryHost, imagePrefixMapping, pullThroughCacheNodePolicy } from "../lib/pullThroughCache";
 import { checkReachability } from "../lib/reachability";
+import { checkedAt } from "../lib/validatedInput";
 import { Scope } from "../lib/resolverChecks";
 import { ClusterEndpointAccess } from "./clusterEndpointAccess";
 import { HybridDnsAccess } from "./hybridDnsAccess";
@@ -73,7 +75,7 @@ export interface PrivateClusterArgs {
     routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** The EKS cluster's name. Default: the component's name. */
     clusterName?: string;
-    /** Kubernetes version, like "1.33". Default: the newest EKS offers. */
+    /** Kubernetes version, like "1.33". Default: the newest EKS offers. Decides whether bootstrap has Amazon Linux 2 forms (1.32 and older). */
     version?: pulumi.Input<string>;
     /** "private" (default), "public-and-private" or "public". */
     endpointAccess?: EndpointAccessMode;
@@ -87,7 +89,10 @@ export interface PrivateClusterArgs {
     connectedNetworks?: string[];
     /** Security groups (bastion, CI runners) allowed to reach the private endpoint on TCP 443, keyed by a stable label. */
     allowedSecurityGroups?: Record<string, pulumi.Input<string>>;
-    /** IAM role or user ARNs given AmazonEKSClusterAdminPolicy (cluster scope) through access entries. */
+    /**
+     * IAM role or user ARNs given AmazonEKSClusterAdminPolicy (cluster scope) through access entries. EKS already
+     * makes the principal running `pulumi up` cluster admin (output clusterCreatorArn): listing it here is refused.
+     */
     adminPrincipalArns?: string[];
     /** Role of self-managed Linux nodes: gets an EC2_LINUX access entry. Leave out managed node group roles: EKS adds those. */
     nodeRoleArn?: pulumi.Input<string>;
@@ -107,6 +112,8 @@ export interface PrivateClusterArgs {
     clusterAutoscaler?: boolean;
     /** The cluster runs the AWS Load Balancer Controller: adds the elasticloadbalancing and ec2 endpoints. */
     loadBalancerController?: boolean;
+    /** Karpenter's SQS interruption queue name, for karpenterValues (settings.interruptionQueue). */
+    karpenterInterruptionQueue?: pulumi.Input<string>;
     /** Resolve the endpoint from connected networks through a Route 53 Resolver inbound endpoint (HybridDnsAccess). */
     hybridDns?: PrivateClusterHybridDnsSettings;
     /** ECR pull-through cache rules, so images from upstream registries come through ECR. */
@@ -153,12 +160,16 @@ export class PrivateCluster extends pulumi.ComponentResource {
     public readonly serviceCidr: pulumi.Output<string>;
     /** A kubeconfig (JSON) whose server is the endpoint; with kubernetesApiAccess, only after the reachability check. */
     public readonly kubeconfig: pulumi.Output<string>;
-    /** Self-managed node bootstrap for Amazon Linux 2, Amazon Linux 2023 (nodeadm) and Windows. */
+    /** Self-managed node bootstrap: Amazon Linux 2023 nodeadm (the default), Bottlerocket, Windows, and Amazon Linux 2 up to Kubernetes 1.32. */
     public readonly bootstrap: pulumi.Output<NodeBootstrap>;
     /** Helm values for the AWS Load Balancer Controller chart. */
     public readonly loadBalancerControllerValues: pulumi.Output<Record<string, any>>;
     /** Helm values for the Cluster Autoscaler chart. */
     public readonly clusterAutoscalerValues: pulumi.Output<Record<string, any>>;
+    /** Helm values for the Karpenter chart in a VPC without internet access (settings.isolatedVPC); endpoints: the karpenter feature. */
+    public readonly karpenterValues: pulumi.Output<Record<string, any>>;
+    /** The principal EKS made cluster admin as the cluster's creator: whoever ran `pulumi up` (an assumed role as its role ARN, without path). */
+    public readonly clusterCreatorArn: pulumi.Output<string>;
     /** Image host -> ECR pull-through prefix, like { "registry.k8s.io": "<account>.dkr.ecr.<region>.amazonaws.com/k8s" }. */
     public readonly imagePrefixes: pulumi.Output<Record<string, string>>;
     /** IAM policy the node role needs for pull-through cache (first pull creates the repository); empty without rules. */
@@ -228,10 +239,13 @@ export class PrivateCluster extends pulumi.ComponentResource {
         // no Kubernetes API call from inside the VPC. They go to @pulumi/eks, which creates them after its
         // aws.eks.Cluster with the same provider: the remote component's inner cluster cannot be depended on from here.
         const adminPolicy = partition.partition.apply((p) => accessPolicyArn(p, "AmazonEKSClusterAdminPolicy"));
+        const identity = lookup(aws.getCallerIdentityOutput, {}, this);
+        // @pulumi/eks sets bootstrapClusterCreatorAdminPermissions: the deployer is admin already (lib/clusterCreator.ts).
+        this.clusterCreatorArn = identity.arn.apply((arn) => checkedAt(site, () => checkAdminsAgainstCreator(v.admins.map((a) => a.arn), arn)));
         const accessEntries: Record<string, eks.types.input.AccessEntryArgs> = {};
         for (const admin of v.admins) {
             accessEntries[admin.key] = {
-                principalArn: admin.arn,
+                principalArn: this.clusterCreatorArn.apply(() => admin.arn),
                 type: eks.AccessEntryType.Standard,
                 accessPolicies: { "cluster-admin": { policyArn: adminPolicy, accessScope: { type: "cluster" } } },
             };
@@ -270,8 +284,11 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.endpoint = inner((c) => c.endpoint).apply((e) => e as string);
         this.certificateAuthority = inner((c) => c.certificateAuthority).apply((ca: any) => ca.data as string);
         this.serviceCidr = inner((c) => c.kubernetesNetworkConfig).apply((k: any) => k.serviceIpv4Cidr as string);
-        this.bootstrap = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, this.serviceCidr]).apply(([clusterName, endpoint, ca, cidr]) =>
-            nodeBootstrap({ clusterName, endpoint, certificateAuthority: ca, serviceCidr: cidr, customServiceCidr: args.serviceIpv4Cidr !== undefined }),
+        const version = args.version !== undefined ? pulumi.output(args.version) : inner((c) => c.version);
+        this.bootstrap = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, this.serviceCidr, version]).apply(([clusterName, endpoint, ca, cidr, kubernetesVersion]) =>
+            checkedAt(site, () =>
+                nodeBootstrap({ clusterName, endpoint, certificateAuthority: ca, serviceCidr: cidr, customServiceCidr: args.serviceIpv4Cidr !== undefined, kubernetesVersion: kubernetesVersion ?? undefined }),
+            ),
         );
 
         const kubeconfig = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, region]).apply(([n, e, ca, r]) => kubeconfigJson(n, e, ca, r));
@@ -300,7 +317,6 @@ export class PrivateCluster extends pulumi.ComponentResource {
               )
             : undefined;
 
-        const identity = lookup(aws.getCallerIdentityOutput, {}, this);
         const registryHost = pulumi.all([identity.accountId, region, partition.dnsSuffix]).apply(([a, r, d]) => ecrRegistryHost(a, r, d));
         const rules: PlannedRule[] = v.pullThroughCache;
         for (const rule of rules) {
@@ -328,6 +344,9 @@ export class PrivateCluster extends pulumi.ComponentResource {
         }));
         this.loadBalancerControllerValues = context.apply(loadBalancerControllerValues);
         this.clusterAutoscalerValues = context.apply(clusterAutoscalerValues);
+        this.karpenterValues = pulumi.all([context, this.endpoint, args.karpenterInterruptionQueue]).apply(([ctx, clusterEndpoint, interruptionQueue]) =>
+            karpenterValues({ ...ctx, clusterEndpoint, interruptionQueue }),
+        );
 
         this.oidcIssuer = cluster.oidcIssuer;
         this.oidcProviderArn = cluster.oidcProviderArn;
@@ -359,6 +378,8 @@ export class PrivateCluster extends pulumi.ComponentResource {
             bootstrap: this.bootstrap,
             loadBalancerControllerValues: this.loadBalancerControllerValues,
             clusterAutoscalerValues: this.clusterAutoscalerValues,
+            karpenterValues: this.karpenterValues,
+            clusterCreatorArn: this.clusterCreatorArn,
             imagePrefixes: this.imagePrefixes,
             pullThroughCacheNodePolicy: this.pullThroughCacheNodePolicy,
             stsPodEnvironment: this.stsPodEnvironment,

@@ -37,11 +37,17 @@ export interface Al2Bootstrap {
  * Self-managed node bootstrap, per node OS. Amazon Linux 2023 (`al2023NodeConfig`) is the default: EKS publishes
  * no Amazon Linux 2 AMIs after Kubernetes 1.32, so the `al2*` fields are only there for clusters on 1.32 or older.
  */
-export interface NodeBootstrap extends Partial<Al2Bootstrap> {
+export interface NodeBootstrap {
     /** Amazon Linux 2023 (the default): the nodeadm NodeConfig document (YAML), which is the user data itself. */
     al2023NodeConfig: string;
     /** Bottlerocket: the `[settings.kubernetes]` TOML user data (API server, CA, cluster name and cluster DNS IP). */
     bottlerocketSettings: string;
+    /** Amazon Linux 2, Kubernetes 1.32 and older only: the arguments the guide lists, for /etc/eks/bootstrap.sh. */
+    al2Arguments?: string;
+    /** Amazon Linux 2, Kubernetes 1.32 and older only: the whole bootstrap.sh line. */
+    al2Command?: string;
+    /** Amazon Linux 2, Kubernetes 1.32 and older only: EC2 user data running the bootstrap line. */
+    al2UserData?: string;
     /** Windows: the arguments the guide lists, for Start-EKSBootstrap.ps1. */
     windowsArguments: string;
     /** Windows: the whole Start-EKSBootstrap.ps1 line. */

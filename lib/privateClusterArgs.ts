@@ -113,6 +113,10 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         throw new InputError("clusterName", `${JSON.stringify(clusterName)} is not an EKS cluster name (a letter or digit, then letters, digits, - and _; at most 100)`);
     }
     if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
+    // EKS takes a major.minor version ("1.33"); the node bootstrap forms depend on it.
+    if (typeof args.version === "string" && !/^1\.\d+$/.test(args.version)) {
+        throw new InputError("version", `${JSON.stringify(args.version)} is not an EKS Kubernetes version; give major.minor, like "1.33"`);
+    }
     const connectedNetworks = args.connectedNetworks ?? [];
     checkConnectedNetworks(args.vpcCidrs, connectedNetworks);
     const mode = args.endpointAccess ?? EndpointAccessMode.Private;

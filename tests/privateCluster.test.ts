@@ -201,11 +201,50 @@ describe("PrivateCluster", () => {
         assert.strictEqual(await valueOf(c.oidcIssuer), "oidc.eks.us-east-1.amazonaws.com/id/9EBBAA23467A816CBD357633D5C5156A");
     });
 
+    // EKS user guide, AL2 AMI deprecation FAQs: no AL2 AMIs after 1.32; Bottlerocket's aws-k8s settings name the
+    // API server, CA, cluster name and cluster DNS IP.
+    it("bootstraps Kubernetes 1.33 nodes with AL2023 and Bottlerocket only, and 1.32 nodes with AL2 as well", async () => {
+        const b133 = await valueOf(cluster({ version: "1.33" }).bootstrap);
+        assert.deepStrictEqual(Object.keys(b133).sort(), ["al2023NodeConfig", "bottlerocketSettings", "windowsArguments", "windowsCommand", "windowsUserData"]);
+        assert.strictEqual(
+            b133.bottlerocketSettings,
+            `[settings.kubernetes]\napi-server = "${ENDPOINT}"\ncluster-certificate = "${CA}"\ncluster-name = "prod"\ncluster-dns-ip = "172.20.0.10"\n`,
+        );
+        await settle();
+        mockAws().reset();
+        const b132 = await valueOf(cluster({ version: "1.32" }).bootstrap);
+        assert.strictEqual(b132.al2Command, `/etc/eks/bootstrap.sh prod --apiserver-endpoint ${ENDPOINT} --b64-cluster-ca ${CA}`);
+    });
+
+    // Karpenter's guide, Private Clusters: settings.isolatedVPC, clusterName, clusterEndpoint, interruptionQueue.
+    it("outputs Karpenter values for an isolated VPC with the cluster's endpoint and the interruption queue", async () => {
+        const c = cluster({ karpenterInterruptionQueue: "prod-karpenter" });
+        assert.deepStrictEqual(await valueOf(c.karpenterValues), {
+            settings: { clusterName: "prod", clusterEndpoint: ENDPOINT, isolatedVPC: true, interruptionQueue: "prod-karpenter" },
+        });
+    });
+
+    // CreateAccessConfigRequest: bootstrapClusterCreatorAdminPermissions (true in @pulumi/eks) makes the creator admin;
+    // CreateAccessEntry for it again is a 409 ResourceInUseException. The mocked caller is role/platform-deployer.
+    it("outputs the principal EKS makes admin, and refuses it in adminPrincipalArns before the cluster is created", async () => {
+        assert.strictEqual(await valueOf(cluster({ adminPrincipalArns: [ADMIN] }).clusterCreatorArn), "arn:aws:iam::123456789012:role/platform-deployer");
+        await settle();
+        mockAws().reset();
+        const deployer = "arn:aws:iam::123456789012:role/ci/platform-deployer";
+        const failures = await programFailures(() => valueOf(cluster({ adminPrincipalArns: [ADMIN, deployer] }).clusterCreatorArn).catch(() => undefined));
+        assert.deepStrictEqual(failures, [
+            `PrivateCluster "prod": adminPrincipalArns[1]: ${deployer} is the principal running this deployment (arn:aws:iam::123456789012:role/platform-deployer); ` +
+                "EKS already gives it cluster admin as the cluster's creator, and a second access entry for it fails with 409 ResourceInUseException: remove it from adminPrincipalArns",
+        ]);
+        assert.deepStrictEqual(names(T.eks), []);
+    });
+
     it("rejects bad inputs before registering anything", () => {
         const fails = (extra: Partial<PrivateClusterArgs>, message: string) => {
             assert.throws(() => cluster(extra), { message: `PrivateCluster "prod": ${message}` });
             assert.deepStrictEqual([...mockAws().resources.values()].map((r) => r.name), []);
         };
+        fails({ version: "latest" }, 'version: "latest" is not an EKS Kubernetes version; give major.minor, like "1.33"');
         fails({ connectedNetworks: ["10.0.128.0/20"] }, "connectedNetworks[0]: 10.0.128.0/20 overlaps the VPC's 10.0.0.0/16; the VPC routes those addresses locally, so list only networks outside it");
         fails(
             { endpointAccess: "public" },
