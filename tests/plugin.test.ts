@@ -15,7 +15,7 @@ import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import { MockAws } from "../plan/mocks";
 import { MockEngine, Registration, startMockEngine } from "../plan/engine/server";
-import { PluginProcess, startPlugin } from "./support/pluginHost";
+import { PluginProcess, startPlugin } from "../plan/engine/pluginHost";
 import { CLUSTER, constructRequest, known, NETWORK, secret, secretValue, unknown, UNKNOWN } from "./support/constructInputs";
 
 const ROOT = path.resolve(__dirname, "..");

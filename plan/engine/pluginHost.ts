@@ -4,8 +4,12 @@
 // PULUMI_NODEJS_TYPESCRIPT=true only when PulumiPlugin.yaml's `typescript` option is true. The provider prints its
 // port on stdout (provider/server.js `main`); the client is the SDK's generated ResourceProvider stub.
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
 import * as grpc from "@grpc/grpc-js";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
+const CLOCK_TICKS = 100;
 
 export interface PluginProcess {
     child: ChildProcess;
@@ -15,6 +19,10 @@ export interface PluginProcess {
     stderr(): string;
     /** Calls one unary ResourceProvider method. */
     call<Res>(method: string, request: unknown): Promise<Res>;
+    /** CPU seconds (user + system) the plugin process has used so far, from /proc (Linux). */
+    cpuSeconds(): number;
+    /** The plugin process's peak resident set so far in MB (VmHWM), from /proc (Linux). */
+    peakRssMb(): number;
     /** Kills the plugin (as the engine does at the end of a deployment) and waits for it to exit. */
     stop(): Promise<void>;
 }
@@ -63,6 +71,12 @@ export async function startPlugin(launch: PluginLaunch): Promise<PluginProcess> 
         port,
         client,
         stderr: () => errText,
+        cpuSeconds: () => {
+            // /proc/<pid>/stat: fields after the parenthesised command; utime and stime are the 14th and 15th.
+            const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+            return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+        },
+        peakRssMb: () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? NaN) / 1024,
         call: <Res>(method: string, request: unknown) =>
             new Promise<Res>((resolve, reject) => methods[method].call(client, request, (err, res) => (err ? reject(err) : resolve(res as Res)))),
         stop: async () => {
