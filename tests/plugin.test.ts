@@ -231,6 +231,32 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
         assert.deepStrictEqual([hybrid.state.inboundEndpointId, hybrid.state.domain], [child(inboundUrn, RESOLVER_ENDPOINT, "hybrid-inbound-endpoint").id, "a1b2c3d4e5f6.gr7.us-east-1.eks.amazonaws.com"]);
     });
 
+    it("PrivateCluster: the @pulumi/eks cluster (a remote component) on the program's subnets, with its own control plane, key and endpoints", async () => {
+        const pc = await construct("PrivateCluster", "pc", {
+            vpcId: known(VPC, NETWORK),
+            vpcCidrs: ["10.0.0.0/16"],
+            subnetIds: known(SUBNETS, NETWORK),
+            routeTableIds: known([RTB], NETWORK),
+        });
+        const direct = engine.registrations.filter((r) => r.parent === pc.urn).map((r) => `${r.type} ${r.name}`).sort();
+        assert.deepStrictEqual(direct, [
+            `${SG} pc-control-plane`,
+            `${token("ClusterEndpointAccess")} pc-access`,
+            `${token("PrivateClusterEndpoints")} pc-endpoints`,
+            "aws:kms/key:Key pc-secrets",
+            "eks:index:Cluster pc-eks",
+        ].sort());
+        const cluster = child(pc.urn, "eks:index:Cluster", "pc-eks");
+        assert.deepStrictEqual(
+            { remote: cluster.remote, vpcId: cluster.inputs.vpcId, subnets: cluster.inputs.privateSubnetIds, pub: cluster.inputs.endpointPublicAccess, priv: cluster.inputs.endpointPrivateAccess, sg: cluster.inputs.clusterSecurityGroup },
+            { remote: true, vpcId: VPC, subnets: SUBNETS, pub: false, priv: true, sg: child(pc.urn, SG, "pc-control-plane").id },
+        );
+        assert.ok(cluster.dependencies.includes(NETWORK), `the cluster waits for the program's VPC: ${cluster.dependencies.join(", ")}`);
+        const endpoints = descendants(pc.urn).filter((r) => r.type === VPCE).map((r) => r.name).sort();
+        assert.deepStrictEqual(endpoints, GUIDE_SERVICES.map((s) => `pc-endpoints-${s}`).sort());
+        assert.strictEqual(pc.state.clusterName, "pc");
+    });
+
     it("ClusterEndpointAccess: private mode, TCP 443 from the allowed CIDR on a cluster security group unknown in preview", async () => {
         const access = await construct("ClusterEndpointAccess", "access", {
             mode: "private",
