@@ -27,7 +27,7 @@ export type { EcrEndpointsArgs } from "./components/ecrEndpoints";
 export { StsEndpoint } from "./components/stsEndpoint";
 export type { StsEndpointArgs } from "./components/stsEndpoint";
 export type { EndpointDescription, EndpointDnsEntry } from "./components/internal/vpcEndpoints";
-export { DefaultEndpointPolicy, restrictedEndpointPolicy } from "./lib/endpointArgs";
+export { DefaultEndpointPolicy, S3InterfaceDns, restrictedEndpointPolicy } from "./lib/endpointArgs";
 export type { EndpointNetworkArgs, PolicyScope } from "./lib/endpointArgs";
 export {
     EndpointFeature,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { S3EndpointType, planEndpoints } from "../lib/endpointServices";
 import { inComponent } from "../lib/errors";
-import { EndpointDescription, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs } from "./internal/vpcEndpoints";
+import { EndpointDescription, EndpointNetworkArgs, S3InterfaceDns, buildVpcEndpoints, checkEndpointArgs } from "./internal/vpcEndpoints";
 
 /** What a node pulling from ECR calls: the ECR API, the registry, and S3 where the image layers are. */
 const ecrServices = ["ecr.api", "ecr.dkr", "s3"];
@@ -11,6 +11,12 @@ export interface EcrEndpointsArgs extends EndpointNetworkArgs {
     routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** "Gateway" (default: free) or "Interface" for S3. */
     s3EndpointType?: S3EndpointType;
+    /**
+     * With s3EndpointType "Interface" and private DNS: "allResolvers" (default: the VPC's S3 traffic uses the interface
+     * endpoint) or "inboundResolverOnly" (AWS's hybrid set-up: an S3 gateway endpoint is created on routeTableIds for
+     * the VPC, and the interface endpoint's private DNS answers only queries from a Route 53 Resolver inbound endpoint).
+     */
+    s3InterfaceDns?: S3InterfaceDns;
     /** Of ecr.api, ecr.dkr and s3, those that already have an endpoint in this VPC: not created again. */
     existingEndpoints?: string[];
     /** IAM policy JSON per service id (ecr.api, ecr.dkr, s3); overrides `defaultPolicy` for that endpoint. */

@@ -9,7 +9,7 @@ import {
     privateClusterNotes,
     stsPodEnvironment,
 } from "../lib/privateClusterChecklist";
-import { EndpointDescription, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
+import { EndpointDescription, EndpointNetworkArgs, S3InterfaceDns, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./internal/vpcEndpoints";
 
 export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
     /** Route tables of the nodes' subnets, for gateway endpoints (S3 by default); ids may be Outputs. */
@@ -25,6 +25,12 @@ export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
     features?: EndpointFeature[];
     /** "Gateway" (default: free, and what ECR layer pulls need) or "Interface" for S3. */
     s3EndpointType?: S3EndpointType;
+    /**
+     * With s3EndpointType "Interface" and private DNS: "allResolvers" (default: the VPC's S3 traffic uses the interface
+     * endpoint) or "inboundResolverOnly" (AWS's hybrid set-up: an S3 gateway endpoint is created on routeTableIds for
+     * the VPC, and the interface endpoint's private DNS answers only queries from a Route 53 Resolver inbound endpoint).
+     */
+    s3InterfaceDns?: S3InterfaceDns;
     /**
      * Services that already have an endpoint in this VPC (shared with another cluster, or made by another tool):
      * not created again. An existing S3 gateway endpoint must be listed, or AWS refuses the second route.

@@ -16,6 +16,26 @@ export const DefaultEndpointPolicy = {
 } as const;
 export type DefaultEndpointPolicy = (typeof DefaultEndpointPolicy)[keyof typeof DefaultEndpointPolicy];
 
+/**
+ * Who an S3 interface endpoint's private DNS answers (its `dnsOptions.privateDnsOnlyForInboundResolverEndpoint`).
+ * AWS turns "private DNS only for inbound endpoints" on by default for S3 and then refuses the endpoint unless the
+ * VPC has an S3 gateway endpoint: the VPC's own S3 traffic goes to the gateway, queries arriving through a Route 53
+ * Resolver inbound endpoint (on premises, peered networks) get the interface endpoint (Amazon S3 user guide,
+ * "AWS PrivateLink for Amazon S3", "Private DNS",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns; EC2 API
+ * reference, DnsOptionsSpecification, "PrivateDnsOnlyForInboundResolverEndpoint").
+ */
+export const S3InterfaceDns = {
+    /** Private DNS answers every resolver: the VPC's S3 traffic goes through the interface endpoint; no gateway needed. */
+    AllResolvers: "allResolvers",
+    /**
+     * AWS's recommended hybrid set-up: an S3 gateway endpoint (created here, on routeTableIds) for the VPC's own
+     * traffic, which is free, and the interface endpoint's private DNS answering only inbound Resolver queries.
+     */
+    InboundResolverOnly: "inboundResolverOnly",
+} as const;
+export type S3InterfaceDns = (typeof S3InterfaceDns)[keyof typeof S3InterfaceDns];
+
 /** Args every endpoint component takes. */
 export interface EndpointNetworkArgs {
     /** The cluster's VPC. */
@@ -56,6 +76,8 @@ export interface CheckedEndpointArgs {
     vpcCidrs: boolean;
     securityGroupIds?: Validated<string[]>;
     privateDnsEnabled: boolean;
+    /** The S3 interface endpoint's private DNS; undefined without an S3 interface endpoint with private DNS. */
+    s3InterfaceDns?: S3InterfaceDns;
     defaultPolicy: DefaultEndpointPolicy;
     policies: Record<string, Validated<string>>;
     usdPerAzHour: number;
@@ -85,9 +107,10 @@ const decidesEndpoints = "it decides which endpoints, look-ups and policies are 
 export function checkEndpointArgs(
     component: string,
     name: string,
-    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<pulumi.Input<string>[]>; policies?: Record<string, pulumi.Input<string>> },
+    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<pulumi.Input<string>[]>; policies?: Record<string, pulumi.Input<string>>; s3InterfaceDns?: S3InterfaceDns },
     plan: EndpointPlan,
 ): CheckedEndpointArgs {
+    const s3InterfaceDns = checkS3InterfaceDns(args, plan);
     if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
     const vpcId = validatedInput(args.vpcId, (id) => {
         if (typeof id !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(id)) throw new InputError("vpcId", `${JSON.stringify(id)} is not a VPC id`);
@@ -95,16 +118,17 @@ export function checkEndpointArgs(
     });
     const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
     const gateways = plan.create.filter((e) => e.type === EndpointType.Gateway);
+    const gatewayReason =
+        s3InterfaceDns === S3InterfaceDns.InboundResolverOnly
+            ? `the s3 gateway endpoint s3InterfaceDns "inboundResolverOnly" needs (AWS refuses the interface endpoint without one) adds a route to the route tables of the nodes' subnets: pass them`
+            : gateways.length > 0
+              ? `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
+                `pass them, or list the service in existingEndpoints if the VPC already has one`
+              : undefined;
     const subnetIds = validatedInput(args.subnetIds, (ids) => idList(ids, "subnetIds", /^subnet-[0-9a-f]{8,17}$/, "subnet", interfaces.length > 0));
     const routeTableIds = validatedInput(args.routeTableIds, (ids) => {
         const checked = idList(ids, "routeTableIds", /^rtb-[0-9a-f]{8,17}$/, "route table", false);
-        if (gateways.length > 0 && checked.length === 0) {
-            throw new InputError(
-                "routeTableIds",
-                `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
-                    `pass them, or list the service in existingEndpoints if the VPC already has one`,
-            );
-        }
+        if (gatewayReason !== undefined && checked.length === 0) throw new InputError("routeTableIds", gatewayReason);
         return checked;
     });
     const securityGroupIds =
@@ -159,10 +183,30 @@ export function checkEndpointArgs(
         vpcCidrs: !bringOwn && args.allowedCidrs === undefined,
         securityGroupIds,
         privateDnsEnabled: args.privateDnsEnabled ?? true,
+        s3InterfaceDns,
         defaultPolicy,
         policies,
         usdPerAzHour,
     };
+}
+
+/**
+ * The S3 interface endpoint's private DNS setting: `allResolvers` by default (so AWS's inbound-only default does
+ * not refuse an endpoint in a VPC without an S3 gateway), undefined when there is no S3 interface endpoint with
+ * private DNS. Throws InputError for a setting that would not apply.
+ */
+function checkS3InterfaceDns(args: { s3InterfaceDns?: S3InterfaceDns; privateDnsEnabled?: boolean }, plan: EndpointPlan): S3InterfaceDns | undefined {
+    const value = args.s3InterfaceDns;
+    requirePlain(value, "s3InterfaceDns", "it decides whether an S3 gateway endpoint is created too: pass a literal value");
+    const s3Interface = plan.create.some((e) => e.service === "s3" && e.type === EndpointType.Interface);
+    const privateDns = args.privateDnsEnabled ?? true;
+    if (value === undefined) return s3Interface && privateDns ? S3InterfaceDns.AllResolvers : undefined;
+    if (!Object.values(S3InterfaceDns).includes(value)) {
+        throw new InputError("s3InterfaceDns", `${JSON.stringify(value)} is not one of ${Object.values(S3InterfaceDns).map((v) => JSON.stringify(v)).join(", ")}`);
+    }
+    if (!s3Interface) throw new InputError("s3InterfaceDns", `no S3 interface endpoint is created here: set s3EndpointType: "Interface" (and leave s3 out of existingEndpoints), or drop s3InterfaceDns`);
+    if (!privateDns) throw new InputError("s3InterfaceDns", "it is a private DNS option and privateDnsEnabled is false: turn private DNS on, or drop s3InterfaceDns");
+    return value;
 }
 
 /** An endpoint policy argument, checked now when plain and once known when computed. */

@@ -3,7 +3,7 @@
 // policies, and the outputs every endpoint component shares.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, restrictedEndpointPolicy } from "../../lib/endpointArgs";
+import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "../../lib/endpointArgs";
 import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
 import { InputError } from "../../lib/errors";
 import { checkedAt } from "../../lib/validatedInput";
@@ -11,7 +11,7 @@ import { regionalStsEndpoint } from "../../lib/privateClusterChecklist";
 import { lookup } from "./lookups";
 import { securityGroupRules } from "./securityGroupRules";
 
-export { DefaultEndpointPolicy, checkEndpointArgs } from "../../lib/endpointArgs";
+export { DefaultEndpointPolicy, S3InterfaceDns, checkEndpointArgs } from "../../lib/endpointArgs";
 export type { CheckedEndpointArgs, EndpointNetworkArgs } from "../../lib/endpointArgs";
 
 /** What the components output for each endpoint, keyed by service id. */
@@ -76,7 +76,8 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             throw new InputError(arg, message);
         });
     const vpcId = a.vpcId(site);
-    const routeTableIds = plan.create.some((e) => e.type === EndpointType.Gateway) ? a.routeTableIds(site) : [];
+    const hybridS3 = a.s3InterfaceDns === S3InterfaceDns.InboundResolverOnly;
+    const routeTableIds = hybridS3 || plan.create.some((e) => e.type === EndpointType.Gateway) ? a.routeTableIds(site) : [];
 
     let chosen: pulumi.Output<SubnetAz[]> = pulumi.output([]);
     let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds?.(site) ?? [];
@@ -143,11 +144,8 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const names: Record<string, pulumi.Output<string>> = {};
     const azs: Record<string, pulumi.Output<string[]>> = {};
     const created: { service: string; type: EndpointType; endpoint: aws.ec2.VpcEndpoint }[] = [];
-    for (const planned of plan.create) {
-        const { service, type } = planned;
+    const serviceAndPolicy = (service: string, type: EndpointType) => {
         const found = lookupService(service, type, region, parent);
-        const serviceName = found.serviceName;
-        names[service] = serviceName;
         const own = a.policies[service]?.(site);
         const policy =
             own !== undefined
@@ -157,6 +155,28 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                         .all([found.vpcEndpointPolicySupported, scope, partition, region])
                         .apply(([supported, sc, p, r]) => (supported ? restrictedEndpointPolicy(service, sc, p, r) : undefined))
                   : undefined;
+        return { found, policy };
+    };
+    // s3InterfaceDns inboundResolverOnly: AWS requires the S3 gateway endpoint before the interface endpoint whose
+    // private DNS then only answers inbound Resolver queries (lib/endpointArgs.ts, S3InterfaceDns).
+    let s3Gateway: aws.ec2.VpcEndpoint | undefined;
+    if (hybridS3) {
+        const key = "s3-gateway";
+        const { found, policy } = serviceAndPolicy("s3", EndpointType.Gateway);
+        names[key] = found.serviceName;
+        azs[key] = pulumi.output([]);
+        s3Gateway = new aws.ec2.VpcEndpoint(
+            endpointChildName(name, key),
+            { vpcId, serviceName: found.serviceName, vpcEndpointType: EndpointType.Gateway, policy, routeTableIds, tags: { Name: endpointChildName(name, key) } },
+            opts,
+        );
+        created.push({ service: key, type: EndpointType.Gateway, endpoint: s3Gateway });
+    }
+    for (const planned of plan.create) {
+        const { service, type } = planned;
+        const { found, policy } = serviceAndPolicy(service, type);
+        const serviceName = found.serviceName;
+        names[service] = serviceName;
         const common = { vpcId, serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
         let endpoint: aws.ec2.VpcEndpoint;
         if (type === EndpointType.Interface) {
@@ -168,10 +188,12 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                 return p;
             });
             azs[service] = placement.availabilityZones;
+            // Said either way for S3, as AWS's default (inbound Resolver only) refuses the endpoint without a gateway.
+            const dnsOptions = service === "s3" && a.s3InterfaceDns !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: hybridS3 } : undefined;
             endpoint = new aws.ec2.VpcEndpoint(
                 endpointChildName(name, service),
-                { ...common, subnetIds: placement.subnetIds, securityGroupIds, privateDnsEnabled: a.privateDnsEnabled },
-                opts,
+                { ...common, subnetIds: placement.subnetIds, securityGroupIds, privateDnsEnabled: a.privateDnsEnabled, ...(dnsOptions ? { dnsOptions } : {}) },
+                service === "s3" && s3Gateway ? { ...opts, dependsOn: [s3Gateway] } : opts,
             );
         } else {
             azs[service] = pulumi.output([]);
@@ -210,6 +232,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
         serviceNames,
         availabilityZones,
         securityGroupId,
+        // The S3 gateway of s3InterfaceDns inboundResolverOnly is free, so the plan's endpoints are the whole cost.
         monthlyCostUsd: availabilityZones.apply((z) =>
             monthlyCostUsd(
                 plan.create.map((e) => ({ type: e.type, azCount: z[e.service].length })),
