@@ -1,7 +1,7 @@
 // ECR pull-through cache rules for a cluster without internet access (reference 001: "Your cluster must pull images
-// from a container registry that's in your VPC"). ECR fetches from the upstream registry itself, so nodes only
-// reach ECR, through the ecr.api, ecr.dkr and s3 endpoints; pods name images by the ECR prefix instead of the
-// upstream host. Catalog: the upstream registries ECR supports for pull-through caching (ECR user guide, "Sync an
+// from a container registry that's in your VPC"). ECR fetches from the upstream registry itself, so nodes reach
+// ECR through the ecr.api, ecr.dkr and s3 endpoints; pods name images by the ECR prefix instead of the upstream
+// host. Except on an image's first pull, which needs a NAT gateway in the VPC (firstPullNote below). Catalog: the upstream registries ECR supports for pull-through caching (ECR user guide, "Sync an
 // upstream registry with an Amazon ECR private registry").
 import { InputError } from "./errors";
 
@@ -95,6 +95,46 @@ export function planPullThroughCache(args: PullThroughCacheArgs, argPrefix = "pu
         }
     }
     return rules.sort((a, b) => a.registry.localeCompare(b.registry));
+}
+
+/**
+ * ECR's own rule for pull-through cache over PrivateLink: the first pull of an image through a pull-through cache
+ * rule needs a NAT gateway in the VPC, later pulls of it are served from ECR through the endpoints (Amazon ECR user
+ * guide, "Amazon ECR interface VPC endpoints (AWS PrivateLink)", "Considerations for Amazon ECR VPC endpoints",
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-vpc-endpoint-considerations).
+ * So a VPC without internet egress needs the cache pre-warmed (each image pulled once from a network that has
+ * egress) or a NAT route for the first pull.
+ */
+export const firstPullNote =
+    "ECR's first pull of each image through a pull-through cache rule over the VPC endpoints needs a NAT gateway in the VPC; later pulls do not " +
+    "(ECR user guide, VPC endpoints, Considerations). Pre-warm the cache by pulling each image once through the cache prefix from a network with " +
+    "internet access, or route these subnets to a NAT gateway for the first pull";
+
+/** A route table's routes, as ec2 DescribeRouteTables (getRouteTable) gives them; targets that are not set are empty. */
+export interface RouteTableRoutes {
+    id: string;
+    routes: { cidrBlock?: string; natGatewayId?: string; transitGatewayId?: string; gatewayId?: string; networkInterfaceId?: string; instanceId?: string }[];
+}
+
+/**
+ * True when the route table can reach the internet for a first pull: a route to a NAT gateway, or a default route
+ * (0.0.0.0/0) to another target that may lead to one (a transit gateway to a central egress VPC, a NAT instance's
+ * interface, an internet gateway).
+ */
+function hasEgress(table: RouteTableRoutes): boolean {
+    return table.routes.some(
+        (r) => !!r.natGatewayId || (r.cidrBlock === "0.0.0.0/0" && !!(r.transitGatewayId || r.gatewayId || r.networkInterfaceId || r.instanceId)),
+    );
+}
+
+/**
+ * The warning for pull-through cache rules in subnets whose route tables have no way to a NAT gateway (see
+ * firstPullNote), naming those route tables; undefined without rules, or when every route table has one.
+ */
+export function firstPullWarning(rules: PlannedRule[], routeTables: RouteTableRoutes[]): string | undefined {
+    const closed = routeTables.filter((t) => !hasEgress(t)).map((t) => t.id);
+    if (rules.length === 0 || closed.length === 0) return undefined;
+    return `pullThroughCache: route table${closed.length > 1 ? "s" : ""} ${closed.join(", ")} ${closed.length > 1 ? "have" : "has"} no route to a NAT gateway. ${firstPullNote}.`;
 }
 
 /** Throws unless `arn` is a Secrets Manager secret ARN whose name starts with `ecr-pullthroughcache/`, as ECR requires. */

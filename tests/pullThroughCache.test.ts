@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { checkCredentialArn, ecrRegistryHost, imagePrefixMapping, planPullThroughCache, pullThroughCacheNodePolicy, rewriteImage } from "../lib/pullThroughCache";
+import { checkCredentialArn, ecrRegistryHost, firstPullWarning, imagePrefixMapping, planPullThroughCache, pullThroughCacheNodePolicy, rewriteImage } from "../lib/pullThroughCache";
 
 const HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
 
@@ -57,6 +57,27 @@ describe("pull-through cache", () => {
         assert.throws(() => checkCredentialArn("arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf", "x"), {
             message: 'x: "arn:aws:secretsmanager:us-east-1:123456789012:secret:dockerhub-AbCdEf" is not the ARN of a Secrets Manager secret named ecr-pullthroughcache/...; ECR only reads secrets with that prefix',
         });
+    });
+
+    // ECR user guide, VPC endpoints, Considerations: the first pull through a pull-through cache rule needs a NAT
+    // gateway in the VPC; later pulls do not.
+    it("warns about route tables with no way to a NAT gateway when there are cache rules, naming them and the two ways out", () => {
+        const rules = planPullThroughCache({ registries: ["registry.k8s.io"] });
+        const local = { cidrBlock: "10.0.0.0/16", gatewayId: "local" };
+        const isolated = { id: "rtb-0a1b2c3d4e5f60718", routes: [local] };
+        const s3Only = { id: "rtb-0b2c3d4e5f6071829", routes: [local, { cidrBlock: "", gatewayId: "vpce-0123456789abcdef0" }] };
+        assert.strictEqual(
+            firstPullWarning(rules, [isolated, s3Only]),
+            "pullThroughCache: route tables rtb-0a1b2c3d4e5f60718, rtb-0b2c3d4e5f6071829 have no route to a NAT gateway. ECR's first pull of each image " +
+                "through a pull-through cache rule over the VPC endpoints needs a NAT gateway in the VPC; later pulls do not (ECR user guide, VPC endpoints, " +
+                "Considerations). Pre-warm the cache by pulling each image once through the cache prefix from a network with internet access, or route " +
+                "these subnets to a NAT gateway for the first pull.",
+        );
+        const nat = { id: "rtb-0c3d4e5f60718293a", routes: [local, { cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0123456789abcdef0" }] };
+        const centralEgress = { id: "rtb-0d4e5f60718293a4b", routes: [local, { cidrBlock: "0.0.0.0/0", transitGatewayId: "tgw-0123456789abcdef0" }] };
+        assert.strictEqual(firstPullWarning(rules, [nat, centralEgress]), undefined);
+        assert.match(firstPullWarning(rules, [nat, isolated])!, /^pullThroughCache: route table rtb-0a1b2c3d4e5f60718 has no route to a NAT gateway\. /);
+        assert.strictEqual(firstPullWarning([], [isolated]), undefined);
     });
 
     it("gives the node role what a first pull needs: create the repository and import the image, under the rules' prefixes", () => {
