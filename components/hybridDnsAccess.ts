@@ -5,12 +5,14 @@
 // rule to the EKS cluster control plane security group"; reference 000, "Accessing a private only API server").
 import * as pulumi from "@pulumi/pulumi";
 import { cidrsOverlap, parseCidr } from "../lib/cidr";
+import { forwardingLoopProblem } from "../lib/hybridDnsChecks";
 import { inComponent, InputError } from "../lib/errors";
 import { ForwarderConfigs, forwarderConfigs } from "../lib/forwarderConfigs";
 import { ruleDomain, Scope, validatedEndpointSubnets } from "../lib/resolverChecks";
 import { cidrsNameRules } from "../lib/ruleSources";
-import { checkType, requirePlain, validatedInput } from "../lib/validatedInput";
+import { InputSite, checkType, checkedAt, requirePlain, stringList, validatedInput } from "../lib/validatedInput";
 import { ClusterDnsForwarding } from "./clusterDnsForwarding";
+import { admittedOutboundSubnets, reachableInboundSubnets } from "./internal/hybridDnsReach";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
@@ -24,19 +26,28 @@ export interface HybridDnsAccessArgs {
     clusterSecurityGroupId: pulumi.Input<string>;
     /** The cluster's VPC, where the inbound endpoint goes. */
     clusterVpcId: pulumi.Input<string>;
-    /** The cluster VPC's CIDR block: where the inbound endpoint's IPs are, and the outbound endpoint's only DNS target. A plain string: it names the outbound endpoint's rules. */
-    clusterVpcCidr: string;
+    /** The cluster VPC's CIDR block, for a VPC with one; with secondary CIDR blocks give `clusterVpcCidrs` instead. A plain string: it names the outbound endpoint's rules. */
+    clusterVpcCidr?: string;
+    /**
+     * Every IPv4 CIDR block of the cluster VPC, primary first: the inbound endpoint's IPs can be in any of them, so the
+     * outbound endpoint may send DNS to each, and connected networks must lie outside all. With an outbound endpoint,
+     * the inbound subnets are looked up and must lie inside these. Plain strings: each names the outbound endpoint's rules.
+     */
+    clusterVpcCidrs?: string[];
     /** Two or more cluster VPC subnets in different Availability Zones for the inbound endpoint; ids may be Outputs. */
     inboundSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /** CIDRs of peered VPCs that reach the cluster: allowed to query the inbound endpoint and to connect on TCP 443. Plain strings: each names its rules. */
     peeredCidrs?: string[];
     /** CIDRs of on-premises networks (Direct Connect or VPN): allowed to query the inbound endpoint and to connect on TCP 443. Plain strings: each names its rules. */
     onPremisesCidrs?: string[];
-    /** The peered VPC for the outbound endpoint; with `outboundSubnetIds`, creates the endpoint and the forwarding rule. */
+    /**
+     * The peered VPC for the outbound endpoint; with `outboundSubnetIds`, creates the endpoint and the forwarding rule.
+     * Its subnets are looked up: the inbound endpoint must admit them (list the VPC's CIDR in `peeredCidrs`).
+     */
     outboundVpcId?: pulumi.Input<string>;
     /** Two or more subnets of `outboundVpcId` in different Availability Zones for the outbound endpoint; ids may be Outputs. */
     outboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /** VPCs that use the forwarding rule, by plain id; default: `outboundVpcId`. */
+    /** VPCs that use the forwarding rule, by plain id; default: `outboundVpcId`. Never the cluster VPC (a resolution loop: refused). */
     vpcIds?: string[];
     /** VPCs that use the forwarding rule whose ids are known only at deployment, keyed by a stable label. */
     vpcs?: Record<string, pulumi.Input<string>>;
@@ -77,29 +88,40 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         const site = { component: "HybridDnsAccess", name, resource: this };
 
         const networks = [...(args.peeredCidrs ?? []), ...(args.onPremisesCidrs ?? [])];
+        const outboundVpc = args.outboundVpcId;
+        const withOutbound = checked.outboundSubnetIds !== undefined && outboundVpc !== undefined;
+        // With an outbound endpoint, each side's subnets are looked up: the outbound endpoint must reach every inbound
+        // IP, and the inbound endpoint must admit the outbound endpoint's IPs, or every forwarded query is dropped.
+        const inboundSubnetIds = withOutbound
+            ? reachableInboundSubnets(site, checked.inboundSubnetIds(site), args.clusterVpcId, checked.vpcCidrs, { subnets: "inboundSubnetIds", cidrs: checked.vpcCidrsArg, fix: "clusterVpcCidrs" })
+            : checked.inboundSubnetIds(site);
         const inbound = new ResolverInboundEndpoint(
             `${name}-inbound`,
-            { vpcId: args.clusterVpcId, subnetIds: checked.inboundSubnetIds(site), allowedCidrs: networks, tags: args.tags },
+            { vpcId: args.clusterVpcId, subnetIds: inboundSubnetIds, allowedCidrs: networks, tags: args.tags },
             { parent: this },
         );
 
         let outboundEndpointId: pulumi.Output<string | undefined> = pulumi.output(undefined);
         let ruleId: pulumi.Output<string | undefined> = pulumi.output(undefined);
-        if (checked.outboundSubnetIds !== undefined && args.outboundVpcId !== undefined) {
+        if (withOutbound) {
+            const outboundSubnetIds = admittedOutboundSubnets(site, checked.outboundSubnetIds!(site), outboundVpc, networks, {
+                subnets: "outboundSubnetIds",
+                admitted: "peeredCidrs and onPremisesCidrs",
+                fix: "peeredCidrs",
+            });
             const outbound = new ResolverOutboundEndpoint(
                 `${name}-outbound`,
-                { vpcId: args.outboundVpcId, subnetIds: checked.outboundSubnetIds(site), targetCidrs: [args.clusterVpcCidr], tags: args.tags },
+                { vpcId: outboundVpc, subnetIds: outboundSubnetIds, targetCidrs: checked.vpcCidrs, tags: args.tags },
                 { parent: this },
             );
             const useDefault = args.vpcIds === undefined && args.vpcs === undefined;
-            const outboundVpc = args.outboundVpcId;
             const forwarding = new ClusterDnsForwarding(
                 `${name}-forwarding`,
                 {
                     clusterEndpoint: args.clusterEndpoint,
                     scope: args.scope,
                     resolverIps: inbound.ipAddresses,
-                    outboundEndpointId: outbound.endpointId,
+                    outboundEndpointId: loopChecked(site, outbound.endpointId, args.clusterVpcId, associations(args, useDefault)),
                     vpcIds: useDefault && typeof outboundVpc === "string" ? [outboundVpc] : args.vpcIds,
                     vpcs: useDefault && typeof outboundVpc !== "string" ? { outbound: outboundVpc } : args.vpcs,
                     shareWith: args.shareWith,
@@ -147,7 +169,14 @@ function validate(args: HybridDnsAccessArgs) {
         return ruleDomain(endpoint as string, args.scope ?? Scope.Cluster);
     });
     requirePlain(args.clusterVpcCidr, "clusterVpcCidr", cidrsNameRules);
-    parseCidr(args.clusterVpcCidr, "clusterVpcCidr");
+    requirePlain(args.clusterVpcCidrs, "clusterVpcCidrs", cidrsNameRules);
+    if ((args.clusterVpcCidr === undefined) === (args.clusterVpcCidrs === undefined)) {
+        throw new InputError("clusterVpcCidrs", "give the cluster VPC's CIDR blocks in clusterVpcCidrs (every block, primary first), or its only block in clusterVpcCidr: one of the two");
+    }
+    const vpcCidrsArg = args.clusterVpcCidrs !== undefined ? "clusterVpcCidrs" : "clusterVpcCidr";
+    const vpcCidrs = args.clusterVpcCidrs !== undefined ? (stringList(args.clusterVpcCidrs, "clusterVpcCidrs", "CIDR block") as string[]) : [args.clusterVpcCidr!];
+    if (vpcCidrs.length === 0) throw new InputError("clusterVpcCidrs", "list the cluster VPC's CIDR blocks, primary first");
+    vpcCidrs.forEach((cidr, i) => parseCidr(cidr, args.clusterVpcCidrs !== undefined ? `clusterVpcCidrs[${i}]` : "clusterVpcCidr"));
     const inboundSubnetIds = validatedEndpointSubnets(args.inboundSubnetIds, "inboundSubnetIds");
     if ((args.outboundSubnetIds === undefined) !== (args.outboundVpcId === undefined)) {
         throw new InputError(
@@ -177,8 +206,9 @@ function validate(args: HybridDnsAccessArgs) {
     lists.forEach((l) =>
         l.cidrs.forEach((cidr, i) => {
             // A network that overlaps the cluster VPC cannot be routed to over peering, Transit Gateway or VPN.
-            if (cidrsOverlap(cidr, args.clusterVpcCidr)) {
-                throw new InputError(`${l.arg}[${i}]`, `${cidr} overlaps the cluster VPC's ${args.clusterVpcCidr}; the VPC routes those addresses locally, so answers could never reach that network. List only networks outside the cluster VPC`);
+            const inside = vpcCidrs.find((v) => cidrsOverlap(cidr, v));
+            if (inside) {
+                throw new InputError(`${l.arg}[${i}]`, `${cidr} overlaps the cluster VPC's ${inside}; the VPC routes those addresses locally, so answers could never reach that network. List only networks outside the cluster VPC`);
             }
         }),
     );
@@ -186,5 +216,36 @@ function validate(args: HybridDnsAccessArgs) {
     (args.peeredCidrs ?? []).forEach((cidr, i) => {
         if (onPrem.has(cidr)) throw new InputError(`peeredCidrs[${i}]`, `${cidr} is also in onPremisesCidrs; list each network once`);
     });
-    return { apiSources, domain, inboundSubnetIds, outboundSubnetIds };
+    // A plain cluster VPC id is compared with the plain VPCs the rule would be associated with now; the rest once known.
+    const associated = args.vpcIds ?? (args.vpcs === undefined && typeof args.outboundVpcId === "string" ? [args.outboundVpcId] : []);
+    associated.forEach((vpcId, i) => {
+        const problem = typeof args.clusterVpcId === "string" ? forwardingLoopProblem(vpcId, args.clusterVpcId) : undefined;
+        if (problem) throw new InputError(args.vpcIds !== undefined ? `vpcIds[${i}]` : "outboundVpcId", problem);
+    });
+    return { apiSources, domain, inboundSubnetIds, outboundSubnetIds, vpcCidrs, vpcCidrsArg };
+}
+
+/** The VPCs the forwarding rule is associated with, each with the argument that names it. */
+function associations(args: HybridDnsAccessArgs, useDefault: boolean): { arg: string; vpcId: pulumi.Input<string> }[] {
+    if (useDefault) return [{ arg: "outboundVpcId", vpcId: args.outboundVpcId! }];
+    return [
+        ...(args.vpcIds ?? []).map((vpcId, i) => ({ arg: `vpcIds[${i}]`, vpcId })),
+        ...Object.entries(args.vpcs ?? {}).map(([label, vpcId]) => ({ arg: `vpcs.${label}`, vpcId })),
+    ];
+}
+
+/**
+ * The outbound endpoint id, once no VPC the rule is associated with is the cluster VPC: the rule and its
+ * associations wait for it, so a loop found only at deployment creates neither.
+ */
+function loopChecked(site: InputSite, endpointId: pulumi.Output<string>, clusterVpcId: pulumi.Input<string>, vpcs: { arg: string; vpcId: pulumi.Input<string> }[]): pulumi.Output<string> {
+    return pulumi.all([endpointId, clusterVpcId, pulumi.all(vpcs.map((v) => v.vpcId))]).apply(([id, cluster, ids]) =>
+        checkedAt(site, () => {
+            ids.forEach((vpcId, i) => {
+                const problem = forwardingLoopProblem(vpcId, cluster);
+                if (problem) throw new InputError(vpcs[i].arg, problem);
+            });
+            return id;
+        }),
+    );
 }

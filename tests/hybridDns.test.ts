@@ -42,6 +42,15 @@ function names(type: string): string[] {
         .sort();
 }
 
+const SUBNET_C = "subnet-0c1d2e3f4a5b6c7d8"; // us-east-1c, in the cluster VPC's secondary 100.64.0.0/16
+
+/** Gives the cluster VPC a secondary CIDR block with a subnet in it. */
+function addSecondaryCidrSubnet(): void {
+    const world = mockAws().world;
+    world.vpcs[CLUSTER_VPC].secondaryCidrBlocks = ["100.64.0.0/16"];
+    world.subnets[SUBNET_C] = { id: SUBNET_C, vpcId: CLUSTER_VPC, cidrBlock: "100.64.0.0/20", availabilityZone: "us-east-1c", availabilityZoneId: "use1-az3" };
+}
+
 function addPeeredVpc(): void {
     const world = mockAws().world;
     world.vpcs[PEERED_VPC] = { id: PEERED_VPC, cidrBlock: "10.1.0.0/16", enableDnsSupport: true, enableDnsHostnames: true, dhcpOptionsId: "dopt-0a1b2c3d4e5f60718" };
@@ -413,6 +422,80 @@ describe("HybridDnsAccess", () => {
             assert.throws(() => new HybridDnsAccess("hy", { ...args, ...patch }), { name: "InputError", message: `HybridDnsAccess "hy": ${message}` });
         }
         assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    // The outbound endpoint's security group sends DNS only to its targets, and an inbound IP is an address of its
+    // subnet: with the inbound subnets in a secondary VPC CIDR, that CIDR must be a target.
+    it("sends DNS from the outbound endpoint to every cluster VPC CIDR, so inbound IPs in a secondary CIDR are reached", async () => {
+        addPeeredVpc();
+        addSecondaryCidrSubnet();
+        const hybrid = new HybridDnsAccess("hy", { ...args, clusterVpcCidr: undefined, clusterVpcCidrs: ["10.0.0.0/16", "100.64.0.0/16"], inboundSubnetIds: [SUBNET_A, SUBNET_C] });
+        await valueOf(hybrid.ruleId);
+        await settled();
+        assert.deepStrictEqual(names(T.egress), [
+            "hy-outbound-tcp53-to-10-0-0-0-16",
+            "hy-outbound-tcp53-to-100-64-0-0-16",
+            "hy-outbound-udp53-to-10-0-0-0-16",
+            "hy-outbound-udp53-to-100-64-0-0-16",
+        ]);
+        assert.strictEqual(mockAws().get(T.egress, "hy-outbound-udp53-to-100-64-0-0-16").inputs.cidrIpv4, "100.64.0.0/16");
+    });
+
+    it("fails the deployment, creating no inbound endpoint and no rule, when an inbound subnet is outside the outbound endpoint's targets", async () => {
+        addPeeredVpc();
+        addSecondaryCidrSubnet();
+        const expected =
+            'HybridDnsAccess "hy": inboundSubnetIds: subnet-0c1d2e3f4a5b6c7d8 (100.64.0.0/20) is outside clusterVpcCidr (10.0.0.0/16), the outbound endpoint\'s only DNS targets, ' +
+            "so the queries it forwards to the inbound IP there are dropped. List every CIDR block of the cluster VPC in clusterVpcCidrs: 10.0.0.0/16, 100.64.0.0/16";
+        const failures = await programFailures(async () => {
+            const hybrid = new HybridDnsAccess("hy", { ...args, inboundSubnetIds: [SUBNET_A, SUBNET_C] });
+            await assert.rejects(valueOf(hybrid.resolverIps), (e: Error) => e.message === expected);
+        });
+        assert.deepStrictEqual(failures, [expected]);
+        assert.deepStrictEqual(names(T.endpoint), ["hy-outbound-endpoint"]);
+        assert.deepStrictEqual(names(T.rule), []);
+    });
+
+    // The inbound endpoint's security group admits DNS from peeredCidrs and onPremisesCidrs only; the outbound
+    // endpoint's queries come from its IPs, in the outbound VPC's subnets.
+    it("fails the deployment when the inbound endpoint would not admit the outbound endpoint's network, naming the VPC's CIDR to add", async () => {
+        addPeeredVpc();
+        const expected =
+            'HybridDnsAccess "hy": outboundSubnetIds: subnet-0a9b8c7d6e5f40312 (10.1.0.0/20), subnet-0b8c7d6e5f4031201 (10.1.16.0/20) are outside peeredCidrs and onPremisesCidrs, ' +
+            "and the inbound endpoint admits DNS from those networks only, so every query the outbound endpoint forwards is dropped. Add the outbound VPC's 10.1.0.0/16 to peeredCidrs";
+        const failures = await programFailures(async () => {
+            const hybrid = new HybridDnsAccess("hy", { ...args, peeredCidrs: ["10.2.0.0/16"] });
+            await assert.rejects(valueOf(hybrid.outboundEndpointId), (e: Error) => e.message === expected);
+        });
+        assert.deepStrictEqual(failures, [expected]);
+        assert.deepStrictEqual(names(T.endpoint), ["hy-inbound-endpoint"]);
+        assert.deepStrictEqual(names(T.rule), []);
+    });
+
+    // Route 53, "Avoid loop configurations with Resolver endpoints": don't associate the same VPC to a Resolver rule
+    // and its inbound endpoint.
+    const loop = (vpc: string) =>
+        `${vpc} is the cluster VPC, which holds the inbound endpoint: a rule associated with it sends the queries the inbound endpoint receives back out ` +
+        "through the outbound endpoint, in a loop (AWS: don't associate the same VPC to a Resolver rule and its inbound endpoint). The cluster VPC resolves " +
+        "its endpoint itself: associate the rule with the other VPCs only";
+    it("refuses associating the forwarding rule with the cluster VPC: plain ids before anything exists", () => {
+        assert.throws(() => new HybridDnsAccess("hy", { ...args, vpcIds: [PEERED_VPC, CLUSTER_VPC] }), { message: `HybridDnsAccess "hy": vpcIds[1]: ${loop(CLUSTER_VPC)}` });
+        assert.throws(() => new HybridDnsAccess("hy", { ...args, outboundVpcId: CLUSTER_VPC, outboundSubnetIds: [SUBNET_A, SUBNET_B] }), {
+            message: `HybridDnsAccess "hy": outboundVpcId: ${loop(CLUSTER_VPC)}`,
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("refuses associating the forwarding rule with the cluster VPC: computed ids once known, creating no rule", async () => {
+        addPeeredVpc();
+        const expected = `HybridDnsAccess "hy": vpcs.hub: ${loop(CLUSTER_VPC)}`;
+        const failures = await programFailures(async () => {
+            const hybrid = new HybridDnsAccess("hy", { ...args, vpcs: { hub: pulumi.output(CLUSTER_VPC) } });
+            await assert.rejects(valueOf(hybrid.ruleId), (e: Error) => e.message === expected);
+        });
+        assert.deepStrictEqual(failures, [expected]);
+        assert.deepStrictEqual(names(T.rule), []);
+        assert.deepStrictEqual(names(T.assoc), []);
     });
 
     it("fails the deployment when the outbound subnets share one AZ, naming outbound's subnetIds", async () => {
