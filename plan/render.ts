@@ -49,6 +49,8 @@ export function renderPlan(plan: PlanResult): string {
     const findings = plan.policy.findings;
     out.push("", `Policy findings, profile ${plan.policy.profile} (${findings.length}):`);
     for (const f of findings) out.push(`    ${f.enforcementLevel}: [${f.policy}] ${nameOf(f.urn)}${f.message}`);
+    out.push("", `Assumed, not checked (${plan.assumptions.length}; state them with --world FILE):`);
+    for (const a of plan.assumptions) out.push(`    ${a.message}`);
     out.push("", `Warnings (${plan.warnings.length}):`);
     for (const w of plan.warnings) out.push(`    warning: ${nameOf(w.urn)}${w.message}`);
     out.push("", `Errors (${plan.errors.length}):`);

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { evaluatePolicies, PolicyFinding, Profile } from "../rules/evaluate";
 import { installMocks, MockAws, RecordedResource, valueOf } from "./mocks";
 import { readProject, stackConfig } from "./engine/project";
+import { planWorld } from "./world";
 
 export interface PlanOptions {
     /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
@@ -17,6 +18,8 @@ export interface PlanOptions {
     policy?: Profile;
     /** Policy config in the pack's format (`pulumi preview --policy-pack-config`). */
     policyConfig?: Record<string, any>;
+    /** YAML file describing the account (VPCs, subnets, DHCP options, endpoints, region): `--world`. */
+    world?: string;
 }
 
 export interface PlanDiagnostic {
@@ -39,6 +42,8 @@ export interface PlanResult {
     outputs: Record<string, any>;
     warnings: PlanDiagnostic[];
     errors: PlanDiagnostic[];
+    /** Facts the plan made up for ids its world did not hold (state them with `--world` to check them), by id. */
+    assumptions: { id: string; message: string }[];
     /** The policy pack's findings on the planned resources (`policy/`, the same rules). */
     policy: { profile: Profile; findings: PolicyFinding[] };
     /** Monthly estimate from the components' own `monthlyCostUsd` outputs (nested components counted once). */
@@ -66,15 +71,17 @@ export function loadProject(dir: string, options: PlanOptions = {}): { project: 
 /** Runs the program at `dir` under the mocks and returns the plan. Call once per process. */
 export async function runPlan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
     const { project, stack, config, main } = loadProject(dir, options);
+    const world = planWorld(options.world, project.name, config, main);
     const errors: PlanDiagnostic[] = [];
     const runtimeWarnings: string[] = [];
 
     pulumi.runtime.setAllConfig(config);
     const mocks = await installMocks(project.name, stack, true);
+    mocks.world = world;
 
     // Under mocks the SDK prints `pulumi.log` messages to the console; keep them as diagnostics instead.
     const restoreConsole = captureRuntimeLog(runtimeWarnings, errors);
-    const onRejection = (reason: unknown) => errors.push({ message: messageOf(reason) });
+    const onRejection = (reason: unknown) => errors.push({ message: reasonOf(reason) });
     process.on("unhandledRejection", onRejection);
 
     let outputs: Record<string, any> = {};
@@ -89,7 +96,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         // Let rejected registrations reach the unhandledRejection handler.
         await new Promise((resolve) => setTimeout(resolve, 20));
     } catch (err) {
-        errors.push({ message: messageOf(err) });
+        errors.push({ message: reasonOf(err) });
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
@@ -107,6 +114,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         outputs,
         warnings: collectWarnings(mocks, runtimeWarnings),
         errors: dedupe(errors),
+        assumptions: Object.entries(mocks.world.assumptions).map(([id, message]) => ({ id, message })),
         policy: { profile, findings: evaluatePolicies(resources, { profile, config: options.policyConfig }) },
         cost: costOf(resources),
     };
@@ -182,7 +190,7 @@ async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnos
         try {
             outputs[key] = await valueOf(value);
         } catch (err) {
-            errors.push({ message: messageOf(err) });
+            errors.push({ message: reasonOf(err) });
         }
     }
     return outputs;
@@ -195,7 +203,7 @@ function captureRuntimeLog(warnings: string[], errors: PlanDiagnostic[]): () => 
         const match = typeof args[0] === "string" ? pattern.exec(args[0]) : null;
         if (!match) return original(...args);
         if (match[1] === "warning") warnings.push(match[2]);
-        else if (match[1] === "error") errors.push({ message: match[2] });
+        else if (match[1] === "error") errors.push({ message: reasonOf(match[2]) });
     };
     console.warn = route(warn);
     console.error = route(error);
@@ -210,6 +218,14 @@ function captureRuntimeLog(warnings: string[], errors: PlanDiagnostic[]): () => 
 export function messageOf(err: unknown): string {
     if (err instanceof Error) return err.message;
     return String(err);
+}
+
+/**
+ * What the plan reports, one line: the message without the SDK's `error serializing property "x": ` prefixes,
+ * which it adds at every level an input's failure passes through (lib/validatedInput deployError explains).
+ */
+export function reasonOf(err: unknown): string {
+    return messageOf(err).replace(/^(?:error serializing property "[^"]*": )+/, "");
 }
 
 function dedupe(list: PlanDiagnostic[]): PlanDiagnostic[] {

@@ -1,4 +1,4 @@
-// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict]
+// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--world FILE]
 // Runs a Pulumi program of this repo offline under mocks and prints what `pulumi up` would create.
 import * as fs from "fs";
 import { parseArgs } from "util";
@@ -6,7 +6,7 @@ import { renderPlan } from "../plan/render";
 import { messageOf, runPlan } from "../plan/run";
 
 const usage =
-    "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE]";
+    "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE] [--world FILE]";
 
 async function main(): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -17,6 +17,7 @@ async function main(): Promise<number> {
             config: { type: "string", multiple: true, default: [] },
             policy: { type: "string", default: "recommended" },
             "policy-config": { type: "string" },
+            world: { type: "string" },
             help: { type: "boolean", short: "h", default: false },
         },
     });
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
     const policy = values.policy;
     if (policy !== "recommended" && policy !== "strict") throw new Error(`--policy takes recommended or strict, got ${JSON.stringify(policy)}`);
     const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) : undefined;
-    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig });
+    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig, world: values.world });
     process.stdout.write((values.json ? JSON.stringify(plan, null, 2) : renderPlan(plan)) + "\n");
     // Like `pulumi preview --policy-pack`: a mandatory finding fails the run.
     const mandatory = plan.policy.findings.some((f) => f.enforcementLevel === "mandatory");

@@ -105,7 +105,9 @@ describe("PrivateClusterEndpoints", () => {
         const names = await valueOf(c.serviceNames);
         assert.strictEqual(names["ecr.api"], "cn.com.amazonaws.cn-north-1.ecr.api");
         assert.strictEqual(names["ecr.dkr"], "cn.com.amazonaws.cn-north-1.ecr.dkr");
-        assert.strictEqual(names.sts, "com.amazonaws.cn-north-1.sts");
+        // AWS China names STS's endpoint service cn.com.amazonaws.<region>.sts too (lib/awsRegions chinaPrefixedServices).
+        assert.strictEqual(names.sts, "cn.com.amazonaws.cn-north-1.sts");
+        assert.strictEqual(names.logs, "com.amazonaws.cn-north-1.logs");
         await valueOf(c.endpointIds);
         assert.strictEqual(registered()["net-ecr.api"].serviceName, "cn.com.amazonaws.cn-north-1.ecr.api");
         const api = (await valueOf(c.endpoints))["ecr.api"];
