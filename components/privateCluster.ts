@@ -14,13 +14,14 @@ import { inComponent } from "../lib/errors";
 import { NodeBootstrap, nodeBootstrap } from "../lib/nodeBootstrap";
 import { stsPodEnvironment } from "../lib/privateClusterChecklist";
 import { ReachabilityCheck, accessPolicyArn, clusterMonthlyCostUsd, kubeconfigJson } from "../lib/privateCluster";
-import { PlannedRule, ecrRegistryHost, imagePrefixMapping, pullThroughCacheNodePolicy } from "../lib/pullThroughCache";
+import { PlannedRule, ecrRegistryHost, firstPullWarning, imagePrefixMapping, pullThroughCacheNodePolicy } from "../lib/pullThroughCache";
 import { checkReachability } from "../lib/reachability";
 import { checkedAt } from "../lib/validatedInput";
 import { Scope } from "../lib/resolverChecks";
 import { ClusterEndpointAccess } from "./clusterEndpointAccess";
 import { HybridDnsAccess } from "./hybridDnsAccess";
 import { lookup } from "./internal/lookups";
+import { readableRouteTables } from "./internal/routeTables";
 import { validatePrivateCluster } from "../lib/privateClusterArgs";
 import { PrivateClusterEndpoints } from "./privateClusterEndpoints";
 
@@ -116,7 +117,11 @@ export interface PrivateClusterArgs {
     karpenterInterruptionQueue?: pulumi.Input<string>;
     /** Resolve the endpoint from connected networks through a Route 53 Resolver inbound endpoint (HybridDnsAccess). */
     hybridDns?: PrivateClusterHybridDnsSettings;
-    /** ECR pull-through cache rules, so images from upstream registries come through ECR. */
+    /**
+     * ECR pull-through cache rules, so images from upstream registries come through ECR. ECR's first pull of each
+     * image needs a NAT gateway in the VPC (later pulls do not): pre-warm the cache from a network with internet
+     * access, or route the subnets to a NAT for the first pull. A warning names routeTableIds without such a route.
+     */
     pullThroughCache?: PrivateClusterPullThroughCacheSettings;
     /**
      * This program talks to the Kubernetes API (a Kubernetes provider or Helm releases built from `kubeconfig`):
@@ -333,6 +338,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.imagePrefixes = registryHost.apply((host) => imagePrefixMapping(rules, host));
         this.pullThroughCacheNodePolicy =
             rules.length === 0
+        const firstPull =
+            rules.length > 0 && args.routeTableIds !== undefined
+                ? readableRouteTables(args.routeTableIds, this).apply((tables) => firstPullWarning(rules, tables))
+                : pulumi.output(undefined);
                 ? pulumi.output("")
                 : pulumi.all([partition.partition, region, identity.accountId]).apply(([p, r, a]) => pullThroughCacheNodePolicy(rules, p, r, a));
 
@@ -356,7 +365,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.endpointIds = endpoints ? endpoints.endpointIds : pulumi.output<Record<string, string>>({});
         this.resolverIps = dns ? dns.resolverIps : pulumi.output([]);
         this.stsPodEnvironment = endpoints ? endpoints.stsPodEnvironment : pulumi.output<Record<string, string>>({ ...stsPodEnvironment });
-        this.warnings = pulumi.all([access.warnings]).apply(([w]) => [...w, ...v.warnings]);
+        this.warnings = pulumi.all([access.warnings, firstPull]).apply(([w, f]) => {
+            if (f !== undefined) pulumi.log.warn(f, this);
+            return [...w, ...v.warnings, ...(f !== undefined ? [f] : [])];
+        });
         // Resolver endpoint IPs are billed one per inbound (and outbound) subnet.
         const resolverIps = pulumi.all([inboundSubnetIds ?? [], outboundSubnetIds ?? []]).apply(([a, b]) => a.length + b.length);
         this.monthlyCostUsd = pulumi.all([endpoints ? endpoints.monthlyCostUsd : 0, resolverIps]).apply(([endpointsUsd, ips]) =>

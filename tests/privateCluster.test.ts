@@ -178,6 +178,31 @@ describe("PrivateCluster", () => {
         });
     });
 
+    // ECR user guide, VPC endpoints, Considerations: an image's first pull through a pull-through cache rule needs a
+    // NAT gateway in the VPC. The route tables are looked up (stubbed here: DescribeRouteTables' routes).
+    it("warns when the nodes' route tables have no route to a NAT gateway for the cache's first pulls", async () => {
+        const aws = mockAws();
+        const call = aws.call.bind(aws);
+        const routes: Record<string, Record<string, string>[]> = { [RTB]: [{ cidrBlock: "10.0.0.0/16", gatewayId: "local" }] };
+        aws.call = (args) =>
+            args.token === "aws:ec2/getRouteTable:getRouteTable" ? { id: args.inputs.routeTableId, routeTableId: args.inputs.routeTableId, routes: routes[args.inputs.routeTableId] } : call(args);
+        try {
+            const isolated = cluster({ pullThroughCache: { registries: ["registry.k8s.io"] } });
+            assert.deepStrictEqual(await valueOf(isolated.warnings), [
+                `pullThroughCache: route table ${RTB} has no route to a NAT gateway. ECR's first pull of each image through a pull-through cache rule over ` +
+                    "the VPC endpoints needs a NAT gateway in the VPC; later pulls do not (ECR user guide, VPC endpoints, Considerations). Pre-warm the cache " +
+                    "by pulling each image once through the cache prefix from a network with internet access, or route these subnets to a NAT gateway for the first pull.",
+            ]);
+            await settle();
+            aws.reset();
+            routes[RTB].push({ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0a1b2c3d4e5f60718" });
+            assert.deepStrictEqual(await valueOf(cluster({ pullThroughCache: { registries: ["registry.k8s.io"] } }).warnings), []);
+        } finally {
+            await settle();
+            aws.call = call;
+        }
+    });
+
     it("outputs every bootstrap form, the kubeconfig and the add-on values for the cluster's endpoint and CA", async () => {
         const c = cluster({ serviceIpv4Cidr: "10.200.0.0/16" });
         const b = await valueOf(c.bootstrap);
