@@ -19,7 +19,9 @@ export type EndpointAccessMode = (typeof EndpointAccessMode)[keyof typeof Endpoi
 
 /** The cluster's IP family (`kubernetesNetworkConfig.ipFamily`). */
 export const IpFamily = {
+    /** IPv4 pods and services (EKS's default). */
     Ipv4: "ipv4",
+    /** IPv6 pods and services, on a dual-stack VPC. */
     Ipv6: "ipv6",
 } as const;
 export type IpFamily = (typeof IpFamily)[keyof typeof IpFamily];

@@ -6,6 +6,7 @@ import { InputError } from "./errors";
 import { KeyedSource, keyedSources } from "./ruleSources";
 import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
 
+/** The endpoint policy put on every interface endpoint that `policies` does not name. */
 export const DefaultEndpointPolicy = {
     /** AWS's default policy: full access for any principal that reaches the endpoint. */
     None: "none",

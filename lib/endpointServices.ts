@@ -3,6 +3,7 @@
 // turns a plan into resources.
 import { InputError } from "./errors";
 
+/** How a VPC endpoint is reached: network interfaces in the subnets, or a route-table entry. */
 export const EndpointType = {
     /** Elastic network interfaces in the VPC's subnets, reached over TCP 443; billed per AZ-hour. */
     Interface: "Interface",
@@ -11,6 +12,7 @@ export const EndpointType = {
 } as const;
 export type EndpointType = (typeof EndpointType)[keyof typeof EndpointType];
 
+/** Which kind of endpoint S3 gets: a free gateway, or a billed interface endpoint that connected networks can reach. */
 export const S3EndpointType = {
     /** Free, and what ECR layer pulls use (reference 001, endpoint table). Needs the subnets' route tables. */
     Gateway: "Gateway",
@@ -66,21 +68,35 @@ export const defaultEndpointServices: readonly string[] = ["ec2", "ecr.api", "ec
  */
 export const requiredEndpointServices: readonly string[] = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
 
+/** Something the cluster runs that calls AWS APIs from inside the VPC; each adds the endpoints it calls (featureEndpoints). */
 export const EndpointFeature = {
     /** IAM roles for service accounts. */
     Irsa: "irsa",
+    /** Cluster Autoscaler on Auto Scaling groups. */
     ClusterAutoscaler: "clusterAutoscaler",
+    /** EKS Pod Identity (the Pod Identity agent). */
     PodIdentity: "podIdentity",
+    /** AWS Load Balancer Controller. */
     LoadBalancerController: "loadBalancerController",
+    /** Workloads that use the cluster's KMS key. */
     SecretsEncryption: "secretsEncryption",
+    /** CloudWatch Container Insights (the CloudWatch agent). */
     ContainerInsights: "containerInsights",
+    /** Systems Manager Session Manager on the nodes. */
     SessionManager: "sessionManager",
+    /** Amazon EBS CSI driver. */
     EbsCsiDriver: "ebsCsiDriver",
+    /** Amazon EFS CSI driver. */
     EfsCsiDriver: "efsCsiDriver",
+    /** Karpenter. */
     Karpenter: "karpenter",
+    /** Secrets Manager, read by External Secrets or the Secrets Store CSI driver. */
     SecretsManager: "secretsManager",
+    /** Amazon Managed Service for Prometheus remote write. */
     ManagedPrometheus: "managedPrometheus",
+    /** GuardDuty EKS Runtime Monitoring. */
     GuardDutyRuntimeMonitoring: "guardDutyRuntimeMonitoring",
+    /** Tools in the VPC that call the EKS API itself (eksctl, the AWS CLI's eks commands). */
     EksApi: "eksApi",
 } as const;
 export type EndpointFeature = (typeof EndpointFeature)[keyof typeof EndpointFeature];

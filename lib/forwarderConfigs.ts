@@ -5,6 +5,7 @@
 import * as ipaddr from "ipaddr.js";
 import { InputError } from "./errors";
 
+/** The forwarding zone for the cluster's endpoint domain, in each common DNS server's configuration language. */
 export interface ForwarderConfigs {
     /** BIND `named.conf` forward zone. */
     bind: string;

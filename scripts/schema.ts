@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ComponentProvider, ComponentResourceConstructor, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
+import { addTypeDocs } from "./schemaDocs";
 
 export const packageDir = path.resolve(__dirname, "..");
 export const schemaPath = path.join(packageDir, "schema.json");
@@ -34,7 +35,9 @@ export function packageProvider(): ComponentProvider {
 
 /** The schema as schema.json holds it: pretty-printed, with a final newline. */
 export async function renderSchema(provider: ComponentProvider = packageProvider()): Promise<string> {
-    return JSON.stringify(JSON.parse(await provider.getSchema()), null, 2) + "\n";
+    const schema = JSON.parse(await provider.getSchema()) as { types?: Parameters<typeof addTypeDocs>[0] };
+    addTypeDocs(schema.types ?? {}, path.join(packageDir, "index.ts"));
+    return JSON.stringify(schema, null, 2) + "\n";
 }
 
 if (require.main === module) {

@@ -27,7 +27,7 @@ interface ResourceSpec {
 interface Schema {
     name: string;
     resources: Record<string, ResourceSpec>;
-    types: Record<string, { type: string; enum?: { value: string }[]; properties?: Record<string, PropertySpec> }>;
+    types: Record<string, { type: string; description?: string; enum?: { name?: string; value: string; description?: string }[]; properties?: Record<string, PropertySpec> }>;
 }
 
 /** The component classes index.ts exports, found from the module's runtime exports (not by the SDK's walker). */
@@ -109,6 +109,19 @@ describe("package schema (pulumi package add)", function () {
         assert.deepStrictEqual(spec.inputProperties.allowedSecurityGroups.additionalProperties, { type: "string" });
         assert.deepStrictEqual(spec.properties.vpcConfig.$ref, `#/types/${PKG}:index:EndpointVpcConfig`);
         assert.deepStrictEqual(spec.requiredInputs, ["mode"]);
+    });
+
+    it("every type and every enum value has a description from its doc comment (the analyser leaves most out)", () => {
+        const undocumented = Object.entries(schema.types).flatMap(([token, t]) => [
+            ...(t.description ? [] : [token]),
+            ...(t.enum ?? []).filter((e) => !e.description).map((e) => `${token} ${e.value}`),
+        ]);
+        assert.deepStrictEqual(undocumented, []);
+        assert.strictEqual(schema.types[`${PKG}:index:EndpointVpcConfig`].description, "The endpoint settings in the shape of aws.eks.Cluster's vpcConfig (add subnetIds and securityGroupIds).");
+        assert.deepStrictEqual(schema.types[`${PKG}:index:IpFamily`].enum, [
+            { name: "Ipv4", value: "ipv4", description: "IPv4 pods and services (EKS's default)." },
+            { name: "Ipv6", value: "ipv6", description: "IPv6 pods and services, on a dual-stack VPC." },
+        ]);
     });
 
     it("every $ref points at a type the schema defines", () => {
