@@ -336,12 +336,12 @@ export class PrivateCluster extends pulumi.ComponentResource {
             );
         }
         this.imagePrefixes = registryHost.apply((host) => imagePrefixMapping(rules, host));
-        this.pullThroughCacheNodePolicy =
-            rules.length === 0
         const firstPull =
             rules.length > 0 && args.routeTableIds !== undefined
                 ? readableRouteTables(args.routeTableIds, this).apply((tables) => firstPullWarning(rules, tables))
                 : pulumi.output(undefined);
+        this.pullThroughCacheNodePolicy =
+            rules.length === 0
                 ? pulumi.output("")
                 : pulumi.all([partition.partition, region, identity.accountId]).apply(([p, r, a]) => pullThroughCacheNodePolicy(rules, p, r, a));
 
