@@ -43,7 +43,6 @@ export {
     validateServiceId,
     onePerAz,
     placeEndpoint,
-    privateLinkPricing,
     endpointMonthlyCostUsd,
     monthlyCostUsd,
 } from "./lib/endpointServices";
@@ -98,9 +97,20 @@ export {
     checkConnectedNetworks,
     checkServiceCidr,
     clusterMonthlyCostUsd,
-    clusterPricing,
     kubeconfigJson,
 } from "./lib/privateCluster";
+export {
+    HOURS_PER_MONTH,
+    eksClusterMonthlyUsd,
+    eksStandardSupportEnds,
+    interfaceEndpointMonthlyUsd,
+    prices,
+    pricesChecked,
+    pricedRegion,
+    resolverEndpointMonthlyUsd,
+    resourceMonthlyCost,
+} from "./lib/prices";
+export type { ResourceCost } from "./lib/prices";
 export { validatePrivateCluster } from "./lib/privateClusterArgs";
 export type { ValidatedPrivateCluster } from "./lib/privateClusterArgs";
 export { nodeBootstrap, dnsClusterIp, al2Bootstrap, bottlerocketSettings, hasAl2Amis, lastAl2KubernetesVersion } from "./lib/nodeBootstrap";

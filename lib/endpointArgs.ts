@@ -1,7 +1,8 @@
 // Arguments every VPC endpoint component shares, and their checks (run before the component registers, so a
 // bad input creates nothing).
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointPlan, EndpointType, privateLinkPricing } from "./endpointServices";
+import { EndpointPlan, EndpointType } from "./endpointServices";
+import { prices } from "./prices";
 import { InputError } from "./errors";
 import { KeyedSource, keyedSources } from "./ruleSources";
 import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
@@ -169,7 +170,7 @@ export function checkEndpointArgs(
         }
         policies[service] = validatedPolicy(policy, `policies.${service}`);
     }
-    const usdPerAzHour = args.interfaceEndpointHourlyUsd ?? privateLinkPricing.interfaceUsdPerAzHour;
+    const usdPerAzHour = args.interfaceEndpointHourlyUsd ?? prices.interfaceEndpointUsdPerAzHour;
     if (typeof usdPerAzHour !== "number" || !Number.isFinite(usdPerAzHour) || usdPerAzHour < 0) {
         throw new InputError("interfaceEndpointHourlyUsd", `${JSON.stringify(usdPerAzHour)} is not a price (USD per AZ-hour, like 0.01)`);
     }

@@ -2,6 +2,7 @@
 // service selection, AZ placement and the cost estimate. Pure functions; components/internal/vpcEndpoints.ts
 // turns a plan into resources.
 import { InputError } from "./errors";
+import { interfaceEndpointMonthlyUsd, prices, sumUsd } from "./prices";
 
 /** How a VPC endpoint is reached: network interfaces in the subnets, or a route-table entry. */
 export const EndpointType = {
@@ -276,34 +277,15 @@ export function placeEndpoint(service: string, serviceAzs: string[], chosen: Sub
 }
 
 /**
- * AWS PrivateLink list prices used for `monthlyCostUsd` (https://aws.amazon.com/privatelink/pricing/, us-east-1,
- * checked November 2026). Assumptions: an interface endpoint is billed for every hour it exists in each AZ it has a
- * subnet in, whatever its traffic; a month is 730 hours; gateway endpoints (S3, DynamoDB) cost nothing. The
- * estimate leaves out data processing (per GB through interface endpoints, tiered per region and month) and
- * cross-AZ transfer, which depend on traffic. Other regions' hourly price is higher (pass it in to
- * override); aws-cn bills in CNY.
+ * Monthly USD for one endpoint (lib/prices.ts): an interface endpoint is billed for every hour it exists in each AZ
+ * it has a subnet in, whatever its traffic; gateway endpoints (S3, DynamoDB) are free. `usdPerAzHour` overrides
+ * the us-east-1 price for another region.
  */
-export const privateLinkPricing = {
-    region: "us-east-1",
-    checked: "2026-11",
-    /** USD per interface endpoint per AZ per hour. */
-    interfaceUsdPerAzHour: 0.01,
-    /** USD per gateway endpoint per hour. */
-    gatewayUsdPerHour: 0,
-    /** USD per GB processed by interface endpoints: first 1 PB a month in the region (not in the estimate). */
-    dataProcessingUsdPerGb: 0.01,
-    /** Hours in the average month. */
-    hoursPerMonth: 730,
-} as const;
-
-/** Monthly USD for one endpoint: AZs x hours x the hourly price for interface endpoints, 0 for gateway ones. */
-export function endpointMonthlyCostUsd(type: EndpointType, azCount: number, usdPerAzHour: number = privateLinkPricing.interfaceUsdPerAzHour): number {
-    if (type === EndpointType.Gateway) return privateLinkPricing.gatewayUsdPerHour * privateLinkPricing.hoursPerMonth;
-    return Math.round(azCount * usdPerAzHour * privateLinkPricing.hoursPerMonth * 100) / 100;
+export function endpointMonthlyCostUsd(type: EndpointType, azCount: number, usdPerAzHour: number = prices.interfaceEndpointUsdPerAzHour): number {
+    return type === EndpointType.Gateway ? 0 : interfaceEndpointMonthlyUsd(azCount, usdPerAzHour);
 }
 
 /** Monthly USD for a set of endpoints, rounded to cents. */
 export function monthlyCostUsd(endpoints: { type: EndpointType; azCount: number }[], usdPerAzHour?: number): number {
-    const cents = endpoints.reduce((sum, e) => sum + Math.round(endpointMonthlyCostUsd(e.type, e.azCount, usdPerAzHour) * 100), 0);
-    return cents / 100;
+    return sumUsd(endpoints.map((e) => endpointMonthlyCostUsd(e.type, e.azCount, usdPerAzHour)));
 }

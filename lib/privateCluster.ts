@@ -2,6 +2,7 @@
 import { checkNotOpen, cidrsOverlap, parseCidr } from "./cidr";
 import { IpFamily, checkClusterIpFamily } from "./endpointAccess";
 import { InputError } from "./errors";
+import { eksClusterMonthlyUsd, prices, resolverEndpointMonthlyUsd, sumUsd } from "./prices";
 import { cidrsNameRules } from "./ruleSources";
 import { requirePlain, stringList } from "./validatedInput";
 
@@ -20,26 +21,16 @@ export type ReachabilityCheck = (typeof ReachabilityCheck)[keyof typeof Reachabi
 export const allClusterLogTypes: readonly string[] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
 /**
- * EKS control plane list price (standard support, https://aws.amazon.com/eks/pricing/, checked November 2026) and
- * Route 53 Resolver endpoints (per IP address, https://aws.amazon.com/route53/pricing/), USD per hour; a KMS
- * customer managed key is USD 1 a month. Queries, requests and data are traffic-dependent and left out.
+ * Monthly USD (lib/prices.ts): the EKS control plane (the extended-support price once `version` is past standard
+ * support on `on`), the endpoints' own estimate, the Resolver IPs and the secrets key when the component creates it.
  */
-export const clusterPricing = {
-    controlPlaneUsdPerHour: 0.1,
-    resolverUsdPerIpHour: 0.125,
-    kmsKeyUsdPerMonth: 1,
-    hoursPerMonth: 730,
-} as const;
-
-/** Monthly USD: control plane, endpoints (their own estimate), Resolver IPs and the secrets key when created. */
-export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; resolverIps: number; kmsKey: boolean }): number {
-    const p = clusterPricing;
-    const cents =
-        Math.round(p.controlPlaneUsdPerHour * p.hoursPerMonth * 100) +
-        Math.round(parts.endpointsUsd * 100) +
-        Math.round(parts.resolverIps * p.resolverUsdPerIpHour * p.hoursPerMonth * 100) +
-        (parts.kmsKey ? Math.round(p.kmsKeyUsdPerMonth * 100) : 0);
-    return cents / 100;
+export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; resolverIps: number; kmsKey: boolean; version?: string; on: Date }): number {
+    return sumUsd([
+        eksClusterMonthlyUsd(parts.version, parts.on).usd,
+        parts.endpointsUsd,
+        resolverEndpointMonthlyUsd(parts.resolverIps),
+        parts.kmsKey ? prices.kmsKeyUsdPerMonth : 0,
+    ]);
 }
 
 const principalPattern = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;

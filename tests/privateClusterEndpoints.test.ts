@@ -145,7 +145,7 @@ describe("PrivateClusterEndpoints", () => {
             const c = endpoints("net");
             await assert.rejects(valueOf(c.monthlyCostUsd), (e: Error) => e.message.endsWith(expected));
         });
-        assert.deepStrictEqual(failures, [`error serializing property "outputs": error serializing property "subnetIds": ${expected}`]);
+        assert.deepStrictEqual(failures, [expected]);
     });
 
     it("subnets made in the same program are looked up once they exist; one from another VPC fails", async () => {
