@@ -1,10 +1,14 @@
 // A fully private EKS cluster (reference 001), the complete starting point:
-// - a VPC with no internet or NAT gateway, and private subnets in three Availability Zones;
+// - a VPC with no internet or NAT gateway (unless firstPullNat, below), and private subnets in three Availability Zones;
 // - PrivateCluster: private-only API endpoint, the VPC endpoints nodes and pods call, access entries instead of
 //   the aws-auth ConfigMap (so `pulumi up` makes no Kubernetes API call), connected networks allowed on TCP 443
 //   and DNS, a Route 53 Resolver inbound endpoint for them, and ECR pull-through cache rules;
 // - a managed node group that joins through the private endpoint (EKS gives its role an access entry itself);
-// - outputs for self-managed nodes (bootstrap that skips EKS introspection) and for the add-ons' Helm releases.
+// - outputs for self-managed nodes (bootstrap that skips EKS introspection: Amazon Linux 2023 nodeadm by default,
+//   Bottlerocket settings, Windows) and for the add-ons' Helm releases.
+//
+// Whoever runs `pulumi up` is cluster admin already: @pulumi/eks has EKS make the cluster's creator admin
+// (clusterCreatorArn), so adminRoleArns must not list that role (PrivateCluster refuses it).
 //
 // Nothing here talks to the Kubernetes API, so `pulumi up` can run from anywhere with AWS credentials. Helm releases
 // or a Kubernetes provider built from `kubeconfig` need a runner inside the VPC or a connected network: set
@@ -18,8 +22,16 @@ const name = "private-cluster";
 const vpcCidr = "10.40.0.0/16";
 /** Networks outside the VPC that use the cluster: a peered hub VPC and an on-premises range over VPN or Direct Connect. */
 const connectedNetworks = config.getObject<string[]>("connectedNetworks") ?? ["10.100.0.0/16", "192.168.0.0/20"];
-/** IAM roles that administer the cluster (AmazonEKSClusterAdminPolicy through access entries). */
+/** IAM roles that administer the cluster (AmazonEKSClusterAdminPolicy through access entries), besides the deployer. */
 const admins = config.getObject<string[]>("adminRoleArns") ?? [];
+/**
+ * ECR's first pull of each image through a pull-through cache rule needs a NAT gateway in the VPC; later pulls come
+ * through the endpoints (ECR user guide, VPC endpoints, Considerations). Either pre-warm the cache: pull each image
+ * once through its cache prefix (the imagePrefixes output) from a network with internet access, before pods use it;
+ * or set firstPullNat: true for a NAT gateway the private subnets route through (billed hourly: turn it off again
+ * once the images are cached). Without either, PrivateCluster warns and first pulls fail.
+ */
+const firstPullNat = config.getBoolean("firstPullNat") ?? false;
 
 const vpc = new aws.ec2.Vpc(name, {
     cidrBlock: vpcCidr,
@@ -30,7 +42,7 @@ const vpc = new aws.ec2.Vpc(name, {
 });
 
 // Three private subnets, one per AZ, each with its own route table: only the local route and, once the endpoints
-// exist, the S3 gateway endpoint's prefix list. No route to the internet anywhere.
+// exist, the S3 gateway endpoint's prefix list. No route to the internet, except through the first-pull NAT.
 const zones = aws.getAvailabilityZonesOutput({ state: "available" }).names;
 const subnets = [0, 1, 2].map(
     (i) =>
@@ -41,8 +53,14 @@ const subnets = [0, 1, 2].map(
             tags: { Name: `${name}-private-${i + 1}`, "kubernetes.io/role/internal-elb": "1" },
         }),
 );
+const nat = firstPullNat ? firstPullNatGateway() : undefined;
 const routeTables = subnets.map((subnet, i) => {
-    const table = new aws.ec2.RouteTable(`${name}-private-${i + 1}`, { vpcId: vpc.id, tags: { Name: `${name}-private-${i + 1}` } });
+    const table = new aws.ec2.RouteTable(`${name}-private-${i + 1}`, {
+        vpcId: vpc.id,
+        // Inline, so the route exists when PrivateCluster reads the route table.
+        routes: nat ? [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }] : undefined,
+        tags: { Name: `${name}-private-${i + 1}` },
+    });
     new aws.ec2.RouteTableAssociation(`${name}-private-${i + 1}`, { subnetId: subnet.id, routeTableId: table.id });
     return table;
 });
@@ -64,6 +82,7 @@ const cluster = new PrivateCluster(name, {
     // Connected networks forward the endpoint's name to the inbound endpoint's IPs (see dnsForwarderIps).
     hybridDns: {},
     // Images from ECR Public and registry.k8s.io come through ECR; add "docker.io" with a credentialArns entry.
+    // First pulls need the cache pre-warmed or firstPullNat (above).
     pullThroughCache: { registries: ["public.ecr.aws", "registry.k8s.io"] },
     tags: { Project: name },
 });
@@ -94,6 +113,21 @@ new aws.eks.NodeGroup(
     { dependsOn: [cluster, ...nodePolicies, pullThroughCache] },
 );
 
+/** A public subnet with an internet gateway and the NAT gateway the private subnets use for first pulls. */
+function firstPullNatGateway(): aws.ec2.NatGateway {
+    const igw = new aws.ec2.InternetGateway(`${name}-first-pull`, { vpcId: vpc.id, tags: { Name: `${name}-first-pull` } });
+    const publicSubnet = new aws.ec2.Subnet(`${name}-first-pull`, {
+        vpcId: vpc.id,
+        cidrBlock: "10.40.192.0/24",
+        availabilityZone: zones.apply((z) => z[0]),
+        tags: { Name: `${name}-first-pull` },
+    });
+    const publicRoutes = new aws.ec2.RouteTable(`${name}-first-pull`, { vpcId: vpc.id, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: igw.id }], tags: { Name: `${name}-first-pull` } });
+    new aws.ec2.RouteTableAssociation(`${name}-first-pull`, { subnetId: publicSubnet.id, routeTableId: publicRoutes.id });
+    const eip = new aws.ec2.Eip(`${name}-first-pull`, { domain: "vpc", tags: { Name: `${name}-first-pull` } });
+    return new aws.ec2.NatGateway(`${name}-first-pull`, { allocationId: eip.id, subnetId: publicSubnet.id, tags: { Name: `${name}-first-pull` } }, { dependsOn: [igw] });
+}
+
 export const clusterName = cluster.clusterName;
 export const endpoint = cluster.endpoint;
 export const certificateAuthority = cluster.certificateAuthority;
@@ -104,10 +138,17 @@ export const endpointSecurityGroupId = cluster.endpointSecurityGroupId;
 export const vpcEndpointIds = cluster.endpointIds;
 /** Where connected networks forward the endpoint's name (BIND, dnsmasq, Windows DNS conditional forwarders). */
 export const dnsForwarderIps = cluster.resolverIps;
-/** For self-managed node groups: user data per OS, with the endpoint and CA so nodes skip EKS introspection. */
+/**
+ * For self-managed node groups: user data per OS, with the endpoint and CA so nodes skip EKS introspection.
+ * Amazon Linux 2023 is the default; EKS publishes no Amazon Linux 2 AMIs after Kubernetes 1.32.
+ */
 export const al2023NodeConfig = cluster.bootstrap.al2023NodeConfig;
-export const al2BootstrapCommand = cluster.bootstrap.al2Command;
+export const bottlerocketSettings = cluster.bootstrap.bottlerocketSettings;
 export const windowsBootstrapCommand = cluster.bootstrap.windowsCommand;
+/** The principal EKS made cluster admin: whoever ran `pulumi up`. */
+export const clusterCreatorArn = cluster.clusterCreatorArn;
+/** Advice that did not stop the deployment (first pulls without a NAT route, among others). */
+export const warnings = cluster.warnings;
 export const loadBalancerControllerValues = cluster.loadBalancerControllerValues;
 export const clusterAutoscalerValues = cluster.clusterAutoscalerValues;
 export const imagePrefixes = cluster.imagePrefixes;
