@@ -18,6 +18,12 @@ interface Measurement {
     clusters: number;
     /** runPlan's wall time: loading the program, registering every resource under the mocks, policy and cost. */
     planMs: number;
+    /** CPU seconds (user + system) of the child for the plan (process.cpuUsage). */
+    cpuS: number;
+    /** Wall time of the program's registration alone, then of the policy evaluation and the cost estimate. */
+    programMs: number;
+    policyMs: number;
+    costMs: number;
     /** Peak resident set of the child process (process.resourceUsage().maxRSS). */
     maxRssMb: number;
     resources: number;
@@ -28,13 +34,19 @@ interface Measurement {
 /** Child mode: plans one program and prints its measurement as JSON. */
 async function child(variant: Variant, clusters: number): Promise<void> {
     const { runPlan } = await import("../plan/run");
+    const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
     const plan = await runPlan(path.join(root, "bench/programs", variant), { config: { clusters: String(clusters) } });
     const planMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const used = process.cpuUsage(cpu);
     const m: Measurement = {
         variant,
         clusters,
         planMs,
+        cpuS: (used.user + used.system) / 1e6,
+        programMs: plan.timings.programMs,
+        policyMs: plan.timings.policyMs,
+        costMs: plan.timings.costMs,
         maxRssMb: process.resourceUsage().maxRSS / 1024,
         resources: plan.resources.filter((r) => r.custom).length,
         components: plan.resources.filter((r) => !r.custom).length,
@@ -43,11 +55,14 @@ async function child(variant: Variant, clusters: number): Promise<void> {
     process.stdout.write(`${JSON.stringify(m)}\n`);
 }
 
+/** Heap for the child: Node's default old space is too small for a thousand clusters of either variant. */
+const CHILD_HEAP_MB = 12288;
+
 function measure(variant: Variant, clusters: number): Promise<Measurement> {
     return new Promise((resolve, reject) => {
         execFile(
             process.execPath,
-            [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
+            [`--max-old-space-size=${CHILD_HEAP_MB}`, path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
             { cwd: root, maxBuffer: 64 * 1024 * 1024 },
             (err, stdout, stderr) => {
                 const line = stdout.trim().split("\n").pop() ?? "";
@@ -70,48 +85,56 @@ function table(header: string[], rows: string[][]): string {
     return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((r) => pad(r, widths))].join("\n");
 }
 
+const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 async function timing(sizes: number[], runs: number): Promise<void> {
-    const best = new Map<string, Measurement>();
-    for (let run = 0; run < runs; run++) {
-        for (const clusters of sizes) {
+    const all: Measurement[] = [];
+    for (const clusters of sizes) {
+        // Interleaved pairs: ours then raw, `runs` times, so load on the machine falls on both alike.
+        for (let run = 0; run < runs; run++) {
             for (const variant of variants) {
                 const m = await measure(variant, clusters);
-                const key = `${variant}:${clusters}`;
-                const prev = best.get(key);
-                // Best of the runs for time; the peak memory of the same run.
-                if (!prev || m.planMs < prev.planMs) best.set(key, m);
-                process.stderr.write(`  ${variant} x${clusters}: ${(m.planMs / 1000).toFixed(2)} s, ${m.maxRssMb.toFixed(0)} MB\n`);
+                all.push(m);
+                process.stderr.write(`  ${variant} x${clusters}: ${m.cpuS.toFixed(2)} s CPU, ${(m.planMs / 1000).toFixed(2)} s wall, ${m.maxRssMb.toFixed(0)} MB\n`);
             }
         }
     }
-    const get = (v: Variant, n: number) => best.get(`${v}:${n}`)!;
+    const med = (v: Variant, n: number, pick: (m: Measurement) => number) => median(all.filter((m) => m.variant === v && m.clusters === n).map(pick));
+    const one = (v: Variant, n: number) => all.find((m) => m.variant === v && m.clusters === n)!;
     const rows = sizes.map((n) => {
-        const ours = get("ours", n);
-        const raw = get("raw", n);
+        const [oursCpu, rawCpu] = [med("ours", n, (m) => m.cpuS), med("raw", n, (m) => m.cpuS)];
+        const ratios = all.filter((m) => m.variant === "ours" && m.clusters === n).map((m, i) => m.cpuS / all.filter((r) => r.variant === "raw" && r.clusters === n)[i].cpuS);
+        const oursPolicy = med("ours", n, (m) => m.policyMs) / 1000;
         return [
             String(n),
-            `${ours.resources} (+${ours.components})`,
-            `${raw.resources}`,
-            (ours.planMs / 1000).toFixed(2),
-            (raw.planMs / 1000).toFixed(2),
-            (ours.planMs / raw.planMs).toFixed(2),
-            ours.maxRssMb.toFixed(0),
-            raw.maxRssMb.toFixed(0),
-            (ours.maxRssMb / raw.maxRssMb).toFixed(2),
+            `${one("ours", n).resources} (+${one("ours", n).components})`,
+            oursCpu.toFixed(2),
+            rawCpu.toFixed(2),
+            median(ratios).toFixed(2),
+            (med("ours", n, (m) => m.planMs) / 1000).toFixed(2),
+            (med("raw", n, (m) => m.planMs) / 1000).toFixed(2),
+            (med("ours", n, (m) => m.programMs) / 1000).toFixed(2),
+            `${oursPolicy.toFixed(2)} (${((oursPolicy * 1000 * 100) / med("ours", n, (m) => m.planMs)).toFixed(1)} %)`,
+            med("ours", n, (m) => m.maxRssMb).toFixed(0),
+            med("raw", n, (m) => m.maxRssMb).toFixed(0),
         ];
     });
     const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
-    console.log(`Offline plan, best of ${runs} run(s), one child process per plan (${os.cpus().length} CPUs, Node ${process.version}, load average ${load})\n`);
-    console.log(table(["clusters", "resources ours (+components)", "raw", "ours s", "raw s", "ours/raw", "ours MB", "raw MB", "MB ours/raw"], rows));
+    console.log(`Offline plan, median of ${runs} interleaved pair(s), one child process per plan (${os.cpus().length} CPUs, Node ${process.version}, load average ${load})\n`);
+    console.log(table(["clusters", "resources (+components)", "ours CPU s", "raw CPU s", "ours/raw CPU", "ours wall s", "raw wall s", "ours program s", "ours policy s", "ours MB", "raw MB"], rows));
     const growth: string[][] = [];
     for (let i = 1; i < sizes.length; i++) {
         const [a, b] = [sizes[i - 1], sizes[i]];
-        const per = (v: Variant) => (get(v, b).planMs - get(v, a).planMs) / (b - a);
-        const mem = (v: Variant) => (get(v, b).maxRssMb - get(v, a).maxRssMb) / (b - a);
+        const per = (v: Variant) => ((med(v, b, (m) => m.cpuS) - med(v, a, (m) => m.cpuS)) * 1000) / (b - a);
+        const mem = (v: Variant) => (med(v, b, (m) => m.maxRssMb) - med(v, a, (m) => m.maxRssMb)) / (b - a);
         growth.push([`${a} -> ${b}`, per("ours").toFixed(1), per("raw").toFixed(1), mem("ours").toFixed(2), mem("raw").toFixed(2)]);
     }
     console.log(`\nGrowth per added cluster\n`);
-    console.log(table(["clusters", "ours ms/cluster", "raw ms/cluster", "ours MB/cluster", "raw MB/cluster"], growth));
+    console.log(table(["clusters", "ours CPU ms/cluster", "raw CPU ms/cluster", "ours MB/cluster", "raw MB/cluster"], growth));
 }
 
 async function costs(): Promise<void> {
@@ -121,7 +144,7 @@ async function costs(): Promise<void> {
     await installMocks("bench-costs", "bench", true);
     const world = mockAws().world;
     const vpcId = Object.keys(world.vpcs)[0];
-    const threeAz = Object.keys(world.subnets);
+    const threeAz = Object.keys(world.subnets).filter((id) => world.subnets[id].vpcId === vpcId);
     // A second private subnet per AZ (pods on a secondary range, or one subnet per node group), as many VPCs have.
     const sixSubnets = [...threeAz];
     threeAz.forEach((id, i) => {

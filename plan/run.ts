@@ -48,6 +48,8 @@ export interface PlanResult {
     policy: { profile: Profile; findings: PolicyFinding[] };
     /** Monthly estimate from the components' own `monthlyCostUsd` outputs (nested components counted once). */
     cost: { monthlyUsd: number; items: { urn: string; monthlyUsd: number }[] };
+    /** Wall milliseconds of the program's run (load and registration), the policy evaluation and the cost estimate. */
+    timings: { programMs: number; policyMs: number; costMs: number };
 }
 
 interface ProjectFile {
@@ -85,6 +87,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     process.on("unhandledRejection", onRejection);
 
     let outputs: Record<string, any> = {};
+    const started = performance.now();
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = programStackTraceLimit();
     try {
@@ -96,7 +99,8 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         // Let rejected registrations reach the unhandledRejection handler.
         await new Promise((resolve) => setTimeout(resolve, 20));
     } catch (err) {
-        errors.push({ message: reasonOf(err) });
+        // A program may report several problems at once, one per line (the root stack's config check does).
+        for (const line of reasonOf(err).split("\n")) errors.push({ message: line });
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
         process.off("unhandledRejection", onRejection);
@@ -105,6 +109,11 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
 
     const resources = [...mocks.resources.values()].map(toPlanned);
     const profile = options.policy ?? "recommended";
+    const programMs = performance.now() - started;
+    const findings = evaluatePolicies(resources, { profile, config: options.policyConfig });
+    const policyMs = performance.now() - started - programMs;
+    const cost = costOf(resources);
+    const costMs = performance.now() - started - programMs - policyMs;
     return {
         program: path.relative(process.cwd(), path.resolve(dir)) || ".",
         project: project.name,
@@ -115,8 +124,9 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         warnings: collectWarnings(mocks, runtimeWarnings),
         errors: dedupe(errors),
         assumptions: Object.entries(mocks.world.assumptions).map(([id, message]) => ({ id, message })),
-        policy: { profile, findings: evaluatePolicies(resources, { profile, config: options.policyConfig }) },
-        cost: costOf(resources),
+        policy: { profile, findings },
+        cost,
+        timings: { programMs, policyMs, costMs },
     };
 }
 

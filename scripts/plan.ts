@@ -30,13 +30,24 @@ async function main(): Promise<number> {
     for (const pair of values.config ?? []) {
         const eq = pair.indexOf("=");
         if (eq <= 0) throw new Error(`--config takes key=value, got ${JSON.stringify(pair)}`);
+        // `pulumi config set a.b v` (no --path) stores a key named "a.b", which no program reads as b inside a.
+        const key = pair.slice(0, eq).replace(/^[^:]*:/, "");
+        if (/[.[]/.test(key)) {
+            const [section] = key.split(/[.[]/);
+            throw new Error(
+                `--config ${pair.slice(0, eq)}: the Pulumi CLI stores this as a key named "${key}", not as a value inside ${section}; ` +
+                    `give the whole section as JSON (--config '${section}={...}'), or set it in the stack with pulumi config set --path '${key}' VALUE`,
+            );
+        }
         config[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     const policy = values.policy;
     if (policy !== "recommended" && policy !== "strict") throw new Error(`--policy takes recommended or strict, got ${JSON.stringify(policy)}`);
     const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) : undefined;
     const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig, world: values.world });
-    process.stdout.write((values.json ? JSON.stringify(plan, null, 2) : renderPlan(plan)) + "\n");
+    // Timings vary run to run; the JSON document is the plan (npm run bench reports them).
+    const { timings: _timings, ...document } = plan;
+    process.stdout.write((values.json ? JSON.stringify(document, null, 2) : renderPlan(plan)) + "\n");
     // Like `pulumi preview --policy-pack`: a mandatory finding fails the run.
     const mandatory = plan.policy.findings.some((f) => f.enforcementLevel === "mandatory");
     return plan.errors.length > 0 || mandatory ? 1 : 0;
