@@ -12,6 +12,7 @@ import {
     internetCovered,
     Permission,
     permissionList,
+    permissionsByGroup,
 } from "./securityGroups";
 import { StackRule, Violation } from "./types";
 import { knownString, listText, peek, peekList, UNKNOWN } from "./values";
@@ -45,6 +46,8 @@ export const endpointSecurityGroup: StackRule = {
     check(resources) {
         const index = new StackIndex(resources);
         const perms = ingressPermissions(index);
+        const byGroup = permissionsByGroup(perms);
+        const position = new Map(perms.map((p, i) => [p, i]));
         const out: Violation[] = [];
         for (const endpoint of interfaceEndpoints(index)) {
             const service = knownString(peek(() => endpoint.inputs.serviceName)) ?? "unknown service";
@@ -61,8 +64,8 @@ export const endpointSecurityGroup: StackRule = {
                 });
                 continue;
             }
-            const keys = new Set(groups.map((g) => g.key));
-            const mine = perms.filter((p) => p.groups.some((g) => keys.has(g)));
+            // In the stack's order, as the messages list them.
+            const mine = [...new Set(groups.flatMap((g) => byGroup.get(g.key) ?? []))].sort((a, b) => position.get(a)! - position.get(b)!);
             const https = mine.filter((p) => admits(p, "tcp", 443) === true);
             const open = internetCovered(https.flatMap((p) => p.cidrs));
             if (open.length > 0) {
@@ -120,10 +123,10 @@ export const noInternetIngress: StackRule = {
     resourceTypes: [VPC_ENDPOINT, "aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:route53/resolverEndpoint:ResolverEndpoint", ...SG_TYPES],
     check(resources) {
         const index = new StackIndex(resources);
-        const perms = ingressPermissions(index);
+        const byGroup = permissionsByGroup(ingressPermissions(index));
         const out: Violation[] = [];
         for (const [key, group] of groupRoles(index)) {
-            const mine = perms.filter((p) => p.groups.includes(key));
+            const mine = byGroup.get(key) ?? [];
             for (const service of SERVICES) {
                 const through = mine.filter((p) => service.admitted(p) && p.cidrs.length > 0);
                 const open = internetCovered(through.flatMap((p) => p.cidrs));

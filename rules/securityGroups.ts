@@ -96,23 +96,39 @@ function nonEmpty(list: Maybe<Maybe<unknown>[]>): boolean {
     return list === UNKNOWN || list.length > 0;
 }
 
+/** EKS-created cluster security group ids written into clusters' vpcConfig, to the clusters' URNs (built once per stack). */
+function clusterGroupIds(index: StackIndex): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const cluster of index.ofType(AWS_CLUSTER)) {
+        const id = knownString(peek(() => cluster.inputs.vpcConfig?.clusterSecurityGroupId));
+        if (id !== undefined) out.set(id, [...(out.get(id) ?? []), cluster.urn]);
+    }
+    return out;
+}
+
 /** Keys of the security group a rule resource's `securityGroupId` names, including EKS-created cluster groups. */
-function ruleTargets(index: StackIndex, rule: StackResource): string[] {
+function ruleTargets(index: StackIndex, rule: StackResource, clusterGroups: Map<string, string[]>): string[] {
     const value = peek(() => rule.inputs.securityGroupId);
     const keys = index.refs(rule, "securityGroupId", [value], SECURITY_GROUP).map((r) => r.key);
     for (const cluster of index.dependencies(rule, "securityGroupId", AWS_CLUSTER)) keys.push(`cluster-sg:${cluster.urn}`);
     const id = knownString(value);
-    for (const cluster of index.ofType(AWS_CLUSTER)) {
-        if (id !== undefined && knownString(peek(() => cluster.inputs.vpcConfig?.clusterSecurityGroupId)) === id) {
-            keys.push(`cluster-sg:${cluster.urn}`);
-        }
-    }
+    for (const urn of id === undefined ? [] : (clusterGroups.get(id) ?? [])) keys.push(`cluster-sg:${urn}`);
     return [...new Set(keys.filter((k) => !(k.startsWith("id:") && keys.some((o) => o.startsWith("cluster-sg:")))))];
+}
+
+/** The permissions that apply to each security group key, so a rule looks up a group's rules instead of scanning them all. */
+export function permissionsByGroup(perms: Permission[]): Map<string, Permission[]> {
+    const out = new Map<string, Permission[]>();
+    for (const p of perms) {
+        for (const key of new Set(p.groups)) out.set(key, [...(out.get(key) ?? []), p]);
+    }
+    return out;
 }
 
 /** Every ingress permission of the stack. */
 export function ingressPermissions(index: StackIndex): Permission[] {
     const out: Permission[] = [];
+    const clusterGroups = clusterGroupIds(index);
     for (const sg of index.ofType(SECURITY_GROUP)) {
         const blocks = peekList(() => sg.inputs.ingress);
         if (blocks === UNKNOWN) continue;
@@ -139,7 +155,7 @@ export function ingressPermissions(index: StackIndex): Permission[] {
         if (peek(() => rule.inputs.type) !== "ingress") continue;
         const src = sources([peekList(() => rule.inputs.cidrBlocks), peekList(() => rule.inputs.ipv6CidrBlocks)]);
         out.push({
-            groups: ruleTargets(index, rule),
+            groups: ruleTargets(index, rule, clusterGroups),
             urn: rule.urn,
             label: `aws.ec2.SecurityGroupRule "${rule.name}"`,
             protocol: normalizeProtocol(peek(() => rule.inputs.protocol)),
@@ -156,7 +172,7 @@ export function ingressPermissions(index: StackIndex): Permission[] {
     for (const rule of index.ofType(INGRESS_RULE)) {
         const src = sources([single(peek(() => rule.inputs.cidrIpv4)), single(peek(() => rule.inputs.cidrIpv6))]);
         out.push({
-            groups: ruleTargets(index, rule),
+            groups: ruleTargets(index, rule, clusterGroups),
             urn: rule.urn,
             label: `aws.vpc.SecurityGroupIngressRule "${rule.name}"`,
             protocol: normalizeProtocol(peek(() => rule.inputs.ipProtocol)),
@@ -200,8 +216,10 @@ export function groupRoles(index: StackIndex): Map<string, { roles: Set<Role>; l
         addRefs(index.refs(cluster, "vpcConfig", ids === UNKNOWN ? [] : ids, SECURITY_GROUP), "EKS cluster");
         add(`cluster-sg:${cluster.urn}`, "EKS cluster", `the EKS-created cluster security group of "${cluster.name}"`);
     }
+    const groupsByName = new Map<string, StackResource[]>();
+    for (const g of index.ofType(SECURITY_GROUP)) groupsByName.set(g.name, [...(groupsByName.get(g.name) ?? []), g]);
     for (const cluster of index.ofType(EKS_CLUSTER)) {
-        const groups = [...index.dependencies(cluster, "clusterSecurityGroup", SECURITY_GROUP), ...referencedGroup(index, cluster)];
+        const groups = [...index.dependencies(cluster, "clusterSecurityGroup", SECURITY_GROUP), ...referencedGroup(groupsByName, cluster)];
         addRefs(groups.map((r) => ({ key: r.urn, resource: r, id: index.idOf(r) })), "EKS cluster");
     }
     for (const endpoint of interfaceEndpoints(index)) addRefs(groupRefs(index, endpoint, "securityGroupIds"), "VPC endpoint");
@@ -213,12 +231,12 @@ export function groupRoles(index: StackIndex): Map<string, { roles: Set<Role>; l
  * The security group a @pulumi/eks Cluster's `clusterSecurityGroup` input (a resource reference) names: the
  * offline plan writes references as `<type>::<name>`, the engine's wire form carries `__pulumiType` and `__name`.
  */
-function referencedGroup(index: StackIndex, cluster: StackResource): StackResource[] {
+function referencedGroup(groupsByName: Map<string, StackResource[]>, cluster: StackResource): StackResource[] {
     const ref = peek(() => cluster.inputs.clusterSecurityGroup);
     let name: string | undefined;
     if (typeof ref === "string" && ref.startsWith(`${SECURITY_GROUP}::`)) name = ref.slice(SECURITY_GROUP.length + 2);
     else if (ref && typeof ref === "object" && (ref as any).__pulumiType === SECURITY_GROUP) name = peek(() => (ref as any).__name) as string;
-    return name === undefined ? [] : index.ofType(SECURITY_GROUP).filter((g) => g.name === name);
+    return name === undefined ? [] : (groupsByName.get(name) ?? []);
 }
 
 export function permissionList(perms: Permission[]): string {
