@@ -5,7 +5,7 @@
 // rule to the EKS cluster control plane security group"; reference 000, "Accessing a private only API server").
 import * as pulumi from "@pulumi/pulumi";
 import { cidrsOverlap, parseCidr } from "../lib/cidr";
-import { forwardingLoopProblem } from "../lib/hybridDnsChecks";
+import { checkForwardingLoops, forwardingLoopProblem } from "../lib/hybridDnsChecks";
 import { inComponent, InputError } from "../lib/errors";
 import { ForwarderConfigs, forwarderConfigs } from "../lib/forwarderConfigs";
 import { ruleDomain, Scope, validatedEndpointSubnets } from "../lib/resolverChecks";
@@ -216,12 +216,8 @@ function validate(args: HybridDnsAccessArgs) {
     (args.peeredCidrs ?? []).forEach((cidr, i) => {
         if (onPrem.has(cidr)) throw new InputError(`peeredCidrs[${i}]`, `${cidr} is also in onPremisesCidrs; list each network once`);
     });
-    // A plain cluster VPC id is compared with the plain VPCs the rule would be associated with now; the rest once known.
-    const associated = args.vpcIds ?? (args.vpcs === undefined && typeof args.outboundVpcId === "string" ? [args.outboundVpcId] : []);
-    associated.forEach((vpcId, i) => {
-        const problem = typeof args.clusterVpcId === "string" ? forwardingLoopProblem(vpcId, args.clusterVpcId) : undefined;
-        if (problem) throw new InputError(args.vpcIds !== undefined ? `vpcIds[${i}]` : "outboundVpcId", problem);
-    });
+    // Plain ids are compared now; loopChecked compares the rest once known.
+    checkForwardingLoops(args.clusterVpcId, associations(args, args.vpcIds === undefined && args.vpcs === undefined));
     return { apiSources, domain, inboundSubnetIds, outboundSubnetIds, vpcCidrs, vpcCidrsArg };
 }
 

@@ -21,6 +21,7 @@ import { Scope } from "../lib/resolverChecks";
 import { ClusterEndpointAccess } from "./clusterEndpointAccess";
 import { HybridDnsAccess } from "./hybridDnsAccess";
 import { lookup } from "./internal/lookups";
+import { privateClusterSubnets } from "./internal/privateClusterSubnets";
 import { readableRouteTables } from "./internal/routeTables";
 import { validatePrivateCluster } from "../lib/privateClusterArgs";
 import { PrivateClusterEndpoints } from "./privateClusterEndpoints";
@@ -191,9 +192,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         super("eks-private-access:index:PrivateCluster", name, {}, opts);
         const parent = { parent: this };
         const site = { component: "PrivateCluster", name, resource: this };
-        const subnetIds = v.subnetIds(site);
-        const inboundSubnetIds = v.hybridDns?.inboundSubnetIds(site);
-        const outboundSubnetIds = v.hybridDns?.outboundSubnetIds?.(site);
+        const { subnetIds, inboundSubnetIds, outboundSubnetIds } = privateClusterSubnets(site, args, v);
         for (const warning of v.warnings) pulumi.log.warn(warning, this);
 
         const partition = lookup(aws.getPartitionOutput, {}, this);
@@ -309,7 +308,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       // ClusterEndpointAccess already made the 443 rules for these networks on the same group.
                       controlPlaneRules: false,
                       clusterVpcId: args.vpcId,
-                      clusterVpcCidr: args.vpcCidrs[0],
+                      clusterVpcCidrs: args.vpcCidrs,
                       inboundSubnetIds: inboundSubnetIds!,
                       onPremisesCidrs: v.connectedNetworks,
                       outboundVpcId: v.hybridDns.outboundVpcId,

@@ -2,6 +2,7 @@
 // endpoint's DNS egress must cover every inbound IP, the inbound endpoint must admit the outbound endpoint's IPs, and
 // no VPC associated with the forwarding rule may hold the inbound endpoint.
 import { cidrContains, cidrsCover } from "./cidr";
+import { InputError } from "./errors";
 
 /** A looked-up subnet: where an endpoint IP in it can be. */
 export interface SubnetRange {
@@ -54,4 +55,13 @@ export function forwardingLoopProblem(vpcId: string, clusterVpcId: string): stri
         `endpoint receives back out through the outbound endpoint, in a loop (AWS: don't associate the same VPC to a Resolver rule ` +
         `and its inbound endpoint). The cluster VPC resolves its endpoint itself: associate the rule with the other VPCs only`
     );
+}
+
+/** `forwardingLoopProblem` for the plain ids among the VPCs a rule is associated with, each named by its argument. */
+export function checkForwardingLoops(clusterVpcId: unknown, associated: { arg: string; vpcId: unknown }[]): void {
+    if (typeof clusterVpcId !== "string") return;
+    for (const a of associated) {
+        const problem = typeof a.vpcId === "string" ? forwardingLoopProblem(a.vpcId, clusterVpcId) : undefined;
+        if (problem) throw new InputError(a.arg, problem);
+    }
 }

@@ -5,6 +5,7 @@ import { EndpointAccessMode, resolveEndpointAccess } from "./endpointAccess";
 import { DefaultEndpointPolicy } from "./endpointArgs";
 import { EndpointFeature, planEndpoints } from "./endpointServices";
 import { InputError } from "./errors";
+import { checkForwardingLoops } from "./hybridDnsChecks";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
 import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThroughCache";
 import { Scope, validatedEndpointSubnets } from "./resolverChecks";
@@ -195,6 +196,9 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         }
         const outbound = args.hybridDns.outboundSubnetIds;
         const outboundSubnetIds = outbound !== undefined ? validatedEndpointSubnets(outbound, "hybridDns.outboundSubnetIds") : undefined;
+        // The forwarding rule goes to hybridDns.vpcIds, or the outbound VPC: never the cluster VPC (a resolution loop).
+        const ruleVpcs = args.hybridDns.vpcIds?.map((vpcId, i) => ({ arg: `hybridDns.vpcIds[${i}]`, vpcId })) ?? [{ arg: "hybridDns.outboundVpcId", vpcId: args.hybridDns.outboundVpcId }];
+        checkForwardingLoops(args.vpcId, ruleVpcs);
         hybridDns = { ...args.hybridDns, inboundSubnetIds, outboundSubnetIds };
     }
 

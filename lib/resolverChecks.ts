@@ -95,15 +95,22 @@ export interface EndpointSubnetAz {
     availabilityZone: string;
 }
 
-/** Why the subnets fail the distinct-AZ rule, or undefined when they span at least two AZs. */
-export function subnetAzProblem(subnets: EndpointSubnetAz[], arg = "subnetIds"): string | undefined {
+/** Why a Route 53 Resolver endpoint needs two AZs (reference 004, "Create an inbound endpoint": an IP in each of two AZs). */
+export const resolverAzReason = "A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones";
+
+/**
+ * Why an EKS cluster needs two AZs: "When you create a cluster, you specify a VPC and at least two subnets that are in
+ * different Availability Zones" (EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets",
+ * https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html); EKS refuses the cluster otherwise.
+ */
+export const eksAzReason = "EKS creates a cluster only with subnets in at least two different Availability Zones; list private subnets in two or more AZs (three recommended)";
+
+/** Why the subnets fail the distinct-AZ rule (`reason` says whose rule), or undefined when they span at least two AZs. */
+export function subnetAzProblem(subnets: EndpointSubnetAz[], arg = "subnetIds", reason = resolverAzReason): string | undefined {
     const azs = [...new Set(subnets.map((s) => s.availabilityZone))];
     if (azs.length >= 2) return undefined;
     const where = subnets.map((s) => `${s.id} (${s.availabilityZone})`).join(", ");
-    return (
-        `${arg}: every subnet is in ${azs.join(", ") || "no Availability Zone"}: ${where}. A Route 53 Resolver endpoint ` +
-        `in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones`
-    );
+    return `${arg}: every subnet is in ${azs.join(", ") || "no Availability Zone"}: ${where}. ${reason}`;
 }
 
 /**

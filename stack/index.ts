@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     ClusterEndpointAccess,
     ClusterEndpointAccessArgs,
+    EndpointAccessMode,
     HybridDnsAccess,
     HybridDnsAccessArgs,
     PrivateCluster,
@@ -12,6 +13,7 @@ import {
     PrivateClusterEndpointsArgs,
     resolveEndpointAccess,
 } from "../index";
+import { stackConfigProblems } from "./configCheck";
 
 const config = new pulumi.Config();
 const env = pulumi.getStack();
@@ -19,25 +21,46 @@ const env = pulumi.getStack();
 /** The cluster's VPC, shared by every section below unless a section names its own. */
 const vpcId = config.get("vpcId");
 
-/** Endpoint access: ClusterEndpointAccessArgs as structured config (`endpointAccess:`). */
-const endpointAccessArgs = config.requireObject<ClusterEndpointAccessArgs>("endpointAccess");
-const access = new ClusterEndpointAccess(`${env}-endpoint`, { ...endpointAccessArgs, vpcId: endpointAccessArgs.vpcId ?? vpcId });
+type WithVpc<T, K extends string> = Omit<T, K> & { [key in K]?: string };
+/** Endpoint access (`endpointAccess:`): ClusterEndpointAccessArgs, vpcId defaulting to the stack's. */
+const endpointAccessArgs = section<ClusterEndpointAccessArgs>("endpointAccess");
+/** Private-cluster VPC endpoints (`vpcEndpoints:`): PrivateClusterEndpointsArgs, vpcId defaulting to the stack's. */
+const endpointsArgs = section<WithVpc<PrivateClusterEndpointsArgs, "vpcId">>("vpcEndpoints");
+/** Hybrid DNS (`hybridDns:`): HybridDnsAccessArgs for a cluster whose endpoint URL is known; clusterVpcId defaults to the stack's. */
+const hybridArgs = section<WithVpc<HybridDnsAccessArgs, "clusterVpcId">>("hybridDns");
+/** A whole private cluster (`privateCluster:`): PrivateClusterArgs, vpcId defaulting to the stack's, instead of the sections above for that VPC. */
+const clusterArgs = section<WithVpc<PrivateClusterArgs, "vpcId">>("privateCluster");
 
-export const endpointPublicAccess = access.endpointPublicAccess;
-export const endpointPrivateAccess = access.endpointPrivateAccess;
-export const publicAccessCidrs = access.publicAccessCidrs;
-export const vpcConfig = access.vpcConfig;
-export const endpointAccessWarnings = access.warnings;
-export const controlPlaneIngressRuleIds = access.ingressRuleIds;
+// Checked before anything is built, under `pulumi up` as in the offline plan: each section against its component's
+// input schema (stack/configCheck.ts), unknown keys, and sections that would manage one VPC twice.
+const problems = stackConfigProblems(pulumi.getProject(), pulumi.runtime.allConfig(), {
+    vpcId,
+    endpointAccess: endpointAccessArgs,
+    vpcEndpoints: endpointsArgs,
+    hybridDns: hybridArgs,
+    privateCluster: clusterArgs,
+});
+if (problems.length > 0) throw new Error(problems.join("\n"));
 
-/** Private-cluster VPC endpoints (optional `vpcEndpoints:`): PrivateClusterEndpointsArgs, vpcId defaulting to the stack's. */
-const endpointsArgs = section<Omit<PrivateClusterEndpointsArgs, "vpcId"> & { vpcId?: string }>("vpcEndpoints");
+const access = endpointAccessArgs
+    ? new ClusterEndpointAccess(`${env}-endpoint`, { ...endpointAccessArgs, vpcId: endpointAccessArgs.vpcId ?? vpcId })
+    : undefined;
+/** The endpoint settings of the cluster this stack configures: endpointAccess's, else privateCluster's. */
+const settings = access ?? clusterEndpointSettings(clusterArgs);
+
+export const endpointPublicAccess = settings?.endpointPublicAccess;
+export const endpointPrivateAccess = settings?.endpointPrivateAccess;
+export const publicAccessCidrs = settings?.publicAccessCidrs;
+export const vpcConfig = settings?.vpcConfig;
+export const endpointAccessWarnings = access?.warnings;
+export const controlPlaneIngressRuleIds = access?.ingressRuleIds;
+
 const endpoints = endpointsArgs
     ? new PrivateClusterEndpoints(`${env}-endpoints`, {
           ...endpointsArgs,
           vpcId: endpointsArgs.vpcId ?? requireVpcId("vpcEndpoints"),
           // The endpoints only help a cluster whose nodes use the private endpoint: fail fast when access says otherwise.
-          endpointPrivateAccess: resolveEndpointAccess(endpointAccessArgs).endpointPrivateAccess,
+          endpointPrivateAccess: endpointAccessArgs ? resolveEndpointAccess(endpointAccessArgs).endpointPrivateAccess : undefined,
       })
     : undefined;
 
@@ -47,14 +70,9 @@ export const vpcEndpointSecurityGroupId = endpoints?.securityGroupId;
 export const vpcEndpointsMonthlyCostUsd = endpoints?.monthlyCostUsd;
 export const stsPodEnvironment = endpoints?.stsPodEnvironment;
 
-/**
- * Hybrid DNS (optional `hybridDns:`): HybridDnsAccessArgs for a cluster whose endpoint URL is known (an existing
- * cluster, or one read from another stack); clusterVpcId defaults to the stack's vpcId.
- */
-const hybridArgs = section<Omit<HybridDnsAccessArgs, "clusterVpcId"> & { clusterVpcId?: string }>("hybridDns");
 if (hybridArgs) {
     // Both components put TCP 443 rules on the control-plane security group; AWS refuses a second identical rule.
-    const twice = [...(hybridArgs.peeredCidrs ?? []), ...(hybridArgs.onPremisesCidrs ?? [])].filter((c) => endpointAccessArgs.allowedCidrs?.includes(c));
+    const twice = [...(hybridArgs.peeredCidrs ?? []), ...(hybridArgs.onPremisesCidrs ?? [])].filter((c) => endpointAccessArgs?.allowedCidrs?.includes(c));
     if (twice.length > 0) {
         throw new Error(
             `config: ${twice.join(", ")} is in both endpointAccess.allowedCidrs and hybridDns (peeredCidrs/onPremisesCidrs); ` +
@@ -74,12 +92,6 @@ export const resolverRuleId = hybrid?.ruleId;
 export const forwardedDomain = hybrid?.domain;
 export const forwarderConfigs = hybrid?.forwarderConfigs;
 
-/**
- * A whole private cluster (optional `privateCluster:`): PrivateClusterArgs, vpcId defaulting to the stack's. It
- * brings its own endpoint access, VPC endpoints and hybrid DNS, so use it instead of the sections above for the
- * same VPC, not beside them.
- */
-const clusterArgs = section<Omit<PrivateClusterArgs, "vpcId"> & { vpcId?: string }>("privateCluster");
 const cluster = clusterArgs
     ? new PrivateCluster(`${env}-cluster`, { ...clusterArgs, vpcId: clusterArgs.vpcId ?? requireVpcId("privateCluster") })
     : undefined;
@@ -100,6 +112,27 @@ export const clusterMonthlyCostUsd = cluster?.monthlyCostUsd;
 function section<T extends object>(key: string): T | undefined {
     const value = config.getObject<T>(key);
     return value && Object.keys(value).length > 0 ? value : undefined;
+}
+
+/**
+ * privateCluster's endpoint settings as ClusterEndpointAccess reports them (its mode, private by default, and public
+ * CIDRs); undefined when the section is unused or its settings are invalid (PrivateCluster then reports why).
+ */
+function clusterEndpointSettings(args: { endpointAccess?: EndpointAccessMode; publicAccessCidrs?: string[] } | undefined) {
+    if (!args) return undefined;
+    let resolved: ReturnType<typeof resolveEndpointAccess>;
+    try {
+        resolved = resolveEndpointAccess({ mode: args.endpointAccess ?? EndpointAccessMode.Private, publicAccessCidrs: args.publicAccessCidrs });
+    } catch {
+        return undefined;
+    }
+    const { endpointPublicAccess, endpointPrivateAccess, publicAccessCidrs } = resolved;
+    return {
+        endpointPublicAccess,
+        endpointPrivateAccess,
+        publicAccessCidrs,
+        vpcConfig: { endpointPublicAccess, endpointPrivateAccess, ...(endpointPublicAccess ? { publicAccessCidrs } : {}) },
+    };
 }
 
 function requireVpcId(section: string): string {

@@ -211,13 +211,15 @@ describe("offline plan", function () {
             "--config", `privateCluster=${JSON.stringify(privateCluster)}`,
             "--config", "vpcEndpoints=null",
             "--config", "hybridDns=null",
-            "--config", 'endpointAccess={"mode":"private"}',
+            "--config", "endpointAccess=null",
         ]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const cluster = byName(plan, "sample-cluster");
         assert.strictEqual(cluster.type, "eks-private-access:index:PrivateCluster");
         assert.strictEqual(plan.outputs.clusterName, "sample-cluster");
         assert.ok(plan.outputs.clusterEndpointIds.autoscaling, "clusterAutoscaler adds the autoscaling endpoint");
+        // privateCluster alone is a stack: the endpoint outputs describe its cluster (private by default).
+        assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
         assert.strictEqual(plan.outputs.clusterResolverIps.length, 3);
         assert.deepStrictEqual(plan.policy.findings, []);
     });

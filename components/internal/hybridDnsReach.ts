@@ -18,6 +18,25 @@ function lookedUp(site: InputSite, ids: string[], vpcId: pulumi.Input<string>): 
     }));
 }
 
+/** The subnet ids, once `problemOf` finds nothing wrong with the looked-up subnets; otherwise fails naming `arg`. */
+function gated(
+    site: InputSite,
+    subnetIds: pulumi.Input<string[]>,
+    vpcId: pulumi.Input<string>,
+    arg: string,
+    problemOf: (subnets: SubnetRange[], vpcCidrs: string[]) => string | undefined,
+): pulumi.Output<string[]> {
+    return pulumi.output(subnetIds).apply((ids) =>
+        lookedUp(site, ids, vpcId).apply(({ subnets, vpcCidrs }) =>
+            checkedAt(site, () => {
+                const problem = problemOf(subnets, vpcCidrs);
+                if (problem) throw new InputError(arg, problem);
+                return ids;
+            }),
+        ),
+    );
+}
+
 /** The inbound subnet ids, once every one lies inside `targets`, the outbound endpoint's DNS egress. */
 export function reachableInboundSubnets(
     site: InputSite,
@@ -26,15 +45,7 @@ export function reachableInboundSubnets(
     targets: string[],
     names: { subnets: string; cidrs: string; fix: string },
 ): pulumi.Output<string[]> {
-    return pulumi.output(subnetIds).apply((ids) =>
-        lookedUp(site, ids, vpcId).apply(({ subnets, vpcCidrs }) =>
-            checkedAt(site, () => {
-                const problem = inboundReachProblem(subnets, targets, vpcCidrs, names);
-                if (problem) throw new InputError(names.subnets, problem);
-                return ids;
-            }),
-        ),
-    );
+    return gated(site, subnetIds, vpcId, names.subnets, (subnets, vpcCidrs) => inboundReachProblem(subnets, targets, vpcCidrs, names));
 }
 
 /** The outbound subnet ids, once the inbound endpoint admits every one of them (`admitted`). */
@@ -45,13 +56,5 @@ export function admittedOutboundSubnets(
     admitted: string[],
     names: { subnets: string; admitted: string; fix: string },
 ): pulumi.Output<string[]> {
-    return pulumi.output(subnetIds).apply((ids) =>
-        lookedUp(site, ids, vpcId).apply(({ subnets, vpcCidrs }) =>
-            checkedAt(site, () => {
-                const problem = outboundAdmissionProblem(subnets, admitted, vpcCidrs, names);
-                if (problem) throw new InputError(names.subnets, problem);
-                return ids;
-            }),
-        ),
-    );
+    return gated(site, subnetIds, vpcId, names.subnets, (subnets, vpcCidrs) => outboundAdmissionProblem(subnets, admitted, vpcCidrs, names));
 }

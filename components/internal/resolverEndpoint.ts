@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../../lib/errors";
-import { subnetAzProblem } from "../../lib/resolverChecks";
+import { resolverAzReason, subnetAzProblem } from "../../lib/resolverChecks";
 import { resolverNameFrom } from "../../lib/resolverNames";
 import { InputSite, checkedAt } from "../../lib/validatedInput";
 import { lookup } from "./lookups";
@@ -17,9 +17,15 @@ export const dnsPorts = [
 /**
  * Looks the (checked) subnet ids up once they are known and resolves to them when they span at least two
  * Availability Zones and all lie in `vpcId`; otherwise the Output fails on the component with a message naming
- * `arg` and the fix. Plain and computed ids get the same check, computed ones when they are known.
+ * `arg` and the fix (`rules`: why, default a Resolver endpoint's). Plain and computed ids get the same check, computed ones when known.
  */
-export function checkedSubnetIds(site: InputSite, subnetIds: pulumi.Input<string[]>, vpcId: pulumi.Input<string>, arg: string): pulumi.Output<string[]> {
+export function checkedSubnetIds(
+    site: InputSite,
+    subnetIds: pulumi.Input<string[]>,
+    vpcId: pulumi.Input<string>,
+    arg: string,
+    rules = { vpc: "an endpoint's IPs and its security group must be in one VPC", az: resolverAzReason },
+): pulumi.Output<string[]> {
     const parent = site.resource;
     return pulumi.output(subnetIds).apply((ids) =>
         pulumi.all([pulumi.all(ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))), vpcId]).apply(([subnets, vpc]) =>
@@ -28,13 +34,13 @@ export function checkedSubnetIds(site: InputSite, subnetIds: pulumi.Input<string
                 if (elsewhere.length > 0) {
                     throw new InputError(
                         arg,
-                        `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpc}; an endpoint's IPs and its ` +
-                            `security group must be in one VPC. List subnets of ${vpc}`,
+                        `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpc}; ${rules.vpc}. List subnets of ${vpc}`,
                     );
                 }
                 const problem = subnetAzProblem(
                     subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),
                     arg,
+                    rules.az,
                 );
                 if (problem) throw new InputError(arg, problem.slice(arg.length + 2));
                 return ids;

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "../../lib/endpointArgs";
 import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
 import { InputError } from "../../lib/errors";
+import { singleAzEndpointWarning } from "../../lib/azChecks";
 import { checkedAt } from "../../lib/validatedInput";
 import { regionalStsEndpoint } from "../../lib/privateClusterChecklist";
 import { lookup } from "./lookups";
@@ -185,6 +186,8 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                 if (p.missingAzs.length > 0) {
                     pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
                 }
+                const oneAz = singleAzEndpointWarning(service, p.availabilityZones);
+                if (oneAz) pulumi.log.warn(oneAz, parent);
                 return p;
             });
             azs[service] = placement.availabilityZones;

@@ -101,23 +101,22 @@ export function defaultWorld(region = "us-east-1"): MockWorld {
             availabilityZoneId: `use1-az${i + 1}`,
         };
     });
+    // The hub VPC peered with it (the network stack's hubVpcId), with two subnets for an outbound Resolver endpoint.
+    const hubVpcId = "vpc-0f9e8d7c6b5a43210";
+    ["0b1c2d3e4f5a6b7c8", "0c2d3e4f5a6b7c8d9"].forEach((suffix, i) => {
+        const id = `subnet-${suffix}`;
+        subnets[id] = { id, vpcId: hubVpcId, cidrBlock: `10.100.${i * 16}.0/20`, availabilityZone: azs[i], availabilityZoneId: azIdOf(azs[i]) };
+    });
+    const vpc = (id: string, cidrBlock: string): MockVpc => ({ id, cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, dhcpOptionsId: DEFAULT_DHCP_OPTIONS });
     return {
         region,
         accountId: "123456789012",
         organizationId: "o-a1b2c3d4e5",
-        vpcs: {
-            [vpcId]: {
-                id: vpcId,
-                cidrBlock: "10.0.0.0/16",
-                enableDnsSupport: true,
-                enableDnsHostnames: true,
-                dhcpOptionsId: DEFAULT_DHCP_OPTIONS,
-            },
-        },
+        vpcs: { [vpcId]: vpc(vpcId, "10.0.0.0/16"), [hubVpcId]: vpc(hubVpcId, "10.100.0.0/16") },
         subnets,
         dhcpOptions: { [DEFAULT_DHCP_OPTIONS]: ["AmazonProvidedDNS"] },
         endpointServices: {},
-        stackOutputs: { [NETWORK_STACK]: networkStackOutputs(vpcId, Object.keys(subnets)) },
+        stackOutputs: { [NETWORK_STACK]: networkStackOutputs(vpcId, Object.keys(subnets).filter((id) => subnets[id].vpcId === vpcId)) },
         assumptions: {},
     };
 }

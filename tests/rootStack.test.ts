@@ -1,0 +1,139 @@
+// The root stack (stack/index.ts) through `npm run plan`: config typos fail before anything is built, sections
+// compose, and Pulumi.sample.yaml's every commented alternative plans.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import type { PlanResult } from "../plan/run";
+import { planJson, runPlanCli } from "./support/planCli";
+
+const NS = "eks-private-access";
+const sampleText = fs.readFileSync("Pulumi.sample.yaml", "utf8");
+const sample = (yaml.load(sampleText) as { config: Record<string, any> }).config;
+const sections = ["endpointAccess", "vpcEndpoints", "hybridDns", "privateCluster"];
+
+/** Every commented `key: value` setting of the sample, as `section.key` with its value. */
+function commentedSettings(): Map<string, unknown> {
+    const found = new Map<string, unknown>();
+    let section = "";
+    for (const line of sampleText.split("\n")) {
+        const header = /^ {2}#? ?eks-private-access:(\w+):\s*$/.exec(line);
+        if (header) section = header[1];
+        const setting = /^ {2}(?:# {3}| {2}# )(\w+): (.*?)(?:\s+#.*)?$/.exec(line);
+        if (setting && section) found.set(`${section}.${setting[1]}`, yaml.load(setting[2]));
+    }
+    return found;
+}
+
+/** The sample's sections with `settings` uncommented, as --config arguments (sections not in the result are null). */
+function configArgs(settings: string[], edit: (c: Record<string, any>) => void = () => undefined): string[] {
+    const commented = commentedSettings();
+    const config: Record<string, any> = Object.fromEntries(sections.map((s) => [s, structuredClone(sample[`${NS}:${s}`] ?? null)]));
+    for (const setting of settings) {
+        const [section, key] = setting.split(".");
+        config[section] = { ...(config[section] ?? {}), [key]: commented.get(setting) };
+    }
+    edit(config);
+    return Object.entries(config).flatMap(([k, v]) => ["--config", `${k}=${JSON.stringify(v)}`]);
+}
+
+const byType = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type);
+
+const alternatives: { name: string; settings: string[]; edit?: (c: Record<string, any>) => void; check: (plan: PlanResult) => void }[] = [
+    {
+        name: "endpointAccess public-and-private with publicAccessCidrs",
+        settings: ["endpointAccess.publicAccessCidrs"],
+        edit: (c) => (c.endpointAccess.mode = "public-and-private"),
+        check: (plan) => assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }),
+    },
+    {
+        name: "vpcEndpoints services, additionalServices and allowed sources",
+        settings: ["vpcEndpoints.services", "vpcEndpoints.additionalServices", "vpcEndpoints.allowedCidrs", "vpcEndpoints.allowedSecurityGroupIds"],
+        check: (plan) =>
+            assert.deepStrictEqual(
+                Object.keys(plan.outputs.vpcEndpointIds).sort(),
+                ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "logs", "s3", "ssm", "sts"],
+            ),
+    },
+    {
+        name: "vpcEndpoints securityGroupIds",
+        settings: ["vpcEndpoints.securityGroupIds"],
+        check: (plan) => {
+            const sts = byType(plan, "aws:ec2/vpcEndpoint:VpcEndpoint").find((r) => r.name === "sample-endpoints-sts");
+            assert.deepStrictEqual(sts?.inputs.securityGroupIds, ["sg-0b8c7d6e5f4031297"]);
+            assert.strictEqual(plan.outputs.vpcEndpointSecurityGroupId, undefined);
+        },
+    },
+    {
+        name: "hybridDns outbound endpoint, rule VPCs and RAM share",
+        settings: ["hybridDns.outboundVpcId", "hybridDns.outboundSubnetIds", "hybridDns.vpcIds", "hybridDns.shareWith"],
+        edit: (c) => c.hybridDns.peeredCidrs.push("10.100.0.0/16"),
+        check: (plan) => {
+            assert.strictEqual(byType(plan, "aws:route53/resolverRule:ResolverRule").length, 1);
+            const share = byType(plan, "aws:ram/principalAssociation:PrincipalAssociation");
+            assert.deepStrictEqual(share.map((r) => r.inputs.principal), ["arn:aws:organizations::123456789012:organization/o-a1b2c3d4e5"]);
+        },
+    },
+    {
+        name: "privateCluster instead of the other sections",
+        settings: [...commentedSettings().keys()].filter((k) => k.startsWith("privateCluster.")),
+        edit: (c) => Object.assign(c, { endpointAccess: null, vpcEndpoints: null, hybridDns: null }),
+        check: (plan) => {
+            assert.strictEqual(plan.outputs.clusterName, "sample-cluster");
+            assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
+            assert.deepStrictEqual(byType(plan, `${NS}:index:ClusterEndpointAccess`).map((r) => r.name), ["sample-cluster-access"]);
+        },
+    },
+];
+
+describe("root stack: Pulumi.sample.yaml and its commented alternatives", function () {
+    this.timeout(180_000);
+
+    it("every commented setting of the sample is planned by one alternative below", () => {
+        const covered = alternatives.flatMap((a) => a.settings).sort();
+        assert.deepStrictEqual(covered, [...commentedSettings().keys()].sort());
+        assert.ok(covered.length >= 20, covered.join(", "));
+    });
+
+    for (const alternative of alternatives) {
+        it(alternative.name, async () => {
+            const { code, plan } = await planJson(configArgs(alternative.settings, alternative.edit));
+            assert.deepStrictEqual([code, plan.errors, plan.assumptions], [0, [], []]);
+            alternative.check(plan);
+        });
+    }
+});
+
+describe("root stack config errors", function () {
+    this.timeout(120_000);
+
+    it("typos and wrong types fail before anything is built, one line each with the key path", async () => {
+        const access = { ...sample[`${NS}:endpointAccess`], allowedCidrz: ["10.40.0.0/16"], hybridNodes: "yes" };
+        const { code, plan } = await planJson(["--config", `endpointAccess=${JSON.stringify(access)}`, "--config", "vpcEndpoint={}"]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.resources, []);
+        assert.deepStrictEqual(plan.errors.map((e) => e.message), [
+            `config ${NS}:vpcEndpoint: the root stack has no such setting; did you mean ${NS}:vpcEndpoints? (settings: vpcId, endpointAccess, vpcEndpoints, hybridDns, privateCluster)`,
+            "config endpointAccess.allowedCidrz: not a setting of ClusterEndpointAccessArgs; did you mean allowedCidrs?",
+            'config endpointAccess.hybridNodes: expected true or false, got "yes"',
+        ]);
+    });
+
+    it("--config a.b=value is refused: the CLI would store a key named a.b", async () => {
+        const { code, stdout, stderr } = await runPlanCli(["--config", "endpointAccess.mode=public"]);
+        assert.deepStrictEqual([code, stdout], [2, ""]);
+        assert.strictEqual(
+            stderr,
+            'plan: --config endpointAccess.mode: the Pulumi CLI stores this as a key named "endpointAccess.mode", not as a value inside endpointAccess; ' +
+                "give the whole section as JSON (--config 'endpointAccess={...}'), or set it in the stack with pulumi config set --path 'endpointAccess.mode' VALUE\n",
+        );
+    });
+
+    it("privateCluster beside the sample's sections for the same VPC is refused, naming the sections to drop", async () => {
+        const { code, plan } = await planJson(["--config", `privateCluster=${JSON.stringify({ vpcCidrs: ["10.0.0.0/16"], subnetIds: ["subnet-0d1e2f3a4b5c6d7e8"] })}`]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.errors.map((e) => e.message), [
+            "config: privateCluster makes its own endpoint access, VPC endpoints and hybrid DNS in vpc-0a1b2c3d4e5f60718; drop endpointAccess, " +
+                "vpcEndpoints and hybridDns (they would manage the same VPC twice), or give them the vpcId of another VPC",
+        ]);
+    });
+});
