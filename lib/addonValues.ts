@@ -73,7 +73,8 @@ export interface KarpenterContext extends AddonContext {
  * (the Price List API has no VPC endpoint, so Karpenter uses its bundled on-demand prices), the cluster's name and
  * endpoint, and the interruption queue when there is one. The endpoints that page lists (ec2, ecr.api, ecr.dkr, s3,
  * sts, ssm, sqs, eks) are the default set plus the `karpenter` endpoint feature. IAM has no VPC endpoint either:
- * EC2NodeClasses must name an existing `instanceProfile`, as Karpenter cannot create one.
+ * EC2NodeClasses must name an existing `instanceProfile`, as Karpenter cannot create one. A controller role given
+ * through EKS Pod Identity needs the `podIdentity` feature (eks-auth) as well.
  */
 export function karpenterValues(ctx: KarpenterContext): Record<string, any> {
     const settings: Record<string, any> = { clusterName: ctx.clusterName, clusterEndpoint: ctx.clusterEndpoint, isolatedVPC: true };
