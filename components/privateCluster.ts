@@ -26,6 +26,7 @@ import { readableRouteTables } from "./internal/routeTables";
 import { validatePrivateCluster } from "../lib/privateClusterArgs";
 import { PrivateClusterEndpoints } from "./privateClusterEndpoints";
 
+/** PrivateCluster's VPC endpoints: which to create and how (PrivateClusterEndpoints' arguments). */
 export interface PrivateClusterEndpointSettings {
     /** Create the VPC endpoints (default true). false when every endpoint the cluster needs already exists in the VPC. */
     create?: boolean;
@@ -39,6 +40,7 @@ export interface PrivateClusterEndpointSettings {
     defaultPolicy?: DefaultEndpointPolicy;
 }
 
+/** PrivateCluster's hybrid DNS: Resolver endpoints and forwarding for connected networks (HybridDnsAccess' arguments). */
 export interface PrivateClusterHybridDnsSettings {
     /** Two or more subnets in different AZs for the Resolver inbound endpoint; ids may be Outputs. Default: subnetIds. */
     inboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
@@ -54,6 +56,7 @@ export interface PrivateClusterHybridDnsSettings {
     shareWith?: string[];
 }
 
+/** PrivateCluster's ECR pull-through cache rules for public registries. */
 export interface PrivateClusterPullThroughCacheSettings {
     /** Upstream registries by image host: public.ecr.aws, registry.k8s.io, quay.io, docker.io, ghcr.io, registry.gitlab.com. */
     registries: string[];
@@ -370,8 +373,8 @@ export class PrivateCluster extends pulumi.ComponentResource {
         });
         // Resolver endpoint IPs are billed one per inbound (and outbound) subnet.
         const resolverIps = pulumi.all([inboundSubnetIds ?? [], outboundSubnetIds ?? []]).apply(([a, b]) => a.length + b.length);
-        this.monthlyCostUsd = pulumi.all([endpoints ? endpoints.monthlyCostUsd : 0, resolverIps]).apply(([endpointsUsd, ips]) =>
-            clusterMonthlyCostUsd({ endpointsUsd, resolverIps: ips, kmsKey: args.secretsKmsKeyArn === undefined }),
+        this.monthlyCostUsd = pulumi.all([endpoints ? endpoints.monthlyCostUsd : 0, resolverIps, args.version]).apply(([endpointsUsd, ips, version]) =>
+            clusterMonthlyCostUsd({ endpointsUsd, resolverIps: ips, kmsKey: args.secretsKmsKeyArn === undefined, version, on: new Date() }),
         );
         this.registerOutputs({
             clusterName: this.clusterName,
