@@ -57,6 +57,13 @@ export interface HybridDnsAccessArgs {
     allowExternalPrincipals?: boolean;
     /** Tags for the endpoints and their security groups. */
     tags?: Record<string, string>;
+    /**
+     * Resolver security groups in AWS's untracked shape (Route 53 "Resolver endpoint scaling"): DNS from and to
+     * 0.0.0.0/0 with all ports open the other way, so connection tracking never throttles the endpoints (as low as
+     * about 1,500 queries per second per IP when tracked). The trade-off: the endpoints' security groups no longer
+     * limit who queries (routing and network ACLs must); the TCP 443 rules still admit only the listed networks. Default false.
+     */
+    untrackedConnections?: boolean;
     /** Create the TCP 443 rules on clusterSecurityGroupId (default true); false when another component (ClusterEndpointAccess) makes them. */
     controlPlaneRules?: boolean;
 }
@@ -90,28 +97,32 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         const networks = [...(args.peeredCidrs ?? []), ...(args.onPremisesCidrs ?? [])];
         const outboundVpc = args.outboundVpcId;
         const withOutbound = checked.outboundSubnetIds !== undefined && outboundVpc !== undefined;
+        const untracked = args.untrackedConnections === true;
         // With an outbound endpoint, each side's subnets are looked up: the outbound endpoint must reach every inbound
         // IP, and the inbound endpoint must admit the outbound endpoint's IPs, or every forwarded query is dropped.
-        const inboundSubnetIds = withOutbound
-            ? reachableInboundSubnets(site, checked.inboundSubnetIds(site), args.clusterVpcId, checked.vpcCidrs, { subnets: "inboundSubnetIds", cidrs: checked.vpcCidrsArg, fix: "clusterVpcCidrs" })
-            : checked.inboundSubnetIds(site);
+        const inboundSubnetIds =
+            withOutbound && !untracked
+                ? reachableInboundSubnets(site, checked.inboundSubnetIds(site), args.clusterVpcId, checked.vpcCidrs, { subnets: "inboundSubnetIds", cidrs: checked.vpcCidrsArg, fix: "clusterVpcCidrs" })
+                : checked.inboundSubnetIds(site);
         const inbound = new ResolverInboundEndpoint(
             `${name}-inbound`,
-            { vpcId: args.clusterVpcId, subnetIds: inboundSubnetIds, allowedCidrs: networks, tags: args.tags },
+            { vpcId: args.clusterVpcId, subnetIds: inboundSubnetIds, allowedCidrs: untracked ? undefined : networks, untrackedConnections: args.untrackedConnections, tags: args.tags },
             { parent: this },
         );
 
         let outboundEndpointId: pulumi.Output<string | undefined> = pulumi.output(undefined);
         let ruleId: pulumi.Output<string | undefined> = pulumi.output(undefined);
         if (withOutbound) {
-            const outboundSubnetIds = admittedOutboundSubnets(site, checked.outboundSubnetIds!(site), outboundVpc, networks, {
-                subnets: "outboundSubnetIds",
-                admitted: "peeredCidrs and onPremisesCidrs",
-                fix: "peeredCidrs",
-            });
+            const outboundSubnetIds = untracked
+                ? checked.outboundSubnetIds!(site)
+                : admittedOutboundSubnets(site, checked.outboundSubnetIds!(site), outboundVpc, networks, {
+                      subnets: "outboundSubnetIds",
+                      admitted: "peeredCidrs and onPremisesCidrs",
+                      fix: "peeredCidrs",
+                  });
             const outbound = new ResolverOutboundEndpoint(
                 `${name}-outbound`,
-                { vpcId: outboundVpc, subnetIds: outboundSubnetIds, targetCidrs: checked.vpcCidrs, tags: args.tags },
+                { vpcId: outboundVpc, subnetIds: outboundSubnetIds, targetCidrs: untracked ? undefined : checked.vpcCidrs, untrackedConnections: args.untrackedConnections, tags: args.tags },
                 { parent: this },
             );
             const useDefault = args.vpcIds === undefined && args.vpcs === undefined;
@@ -163,6 +174,8 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
 function validate(args: HybridDnsAccessArgs) {
     requirePlain(args.scope, "scope", `it is a closed choice ("cluster" or "region")`);
     checkType(args.controlPlaneRules, "controlPlaneRules", "boolean");
+    checkType(args.untrackedConnections, "untrackedConnections", "boolean");
+    requirePlain(args.untrackedConnections, "untrackedConnections", "it decides which security group rules exist: pass true or false");
     requirePlain(args.controlPlaneRules, "controlPlaneRules", "it decides whether the TCP 443 rules exist: pass true or false");
     const domain = validatedInput(args.clusterEndpoint, (endpoint) => {
         checkType(endpoint, "clusterEndpoint", "string");

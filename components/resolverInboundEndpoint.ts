@@ -5,10 +5,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkResolverName } from "../lib/resolverNames";
-import { checkType } from "../lib/validatedInput";
+import { checkType, requirePlain } from "../lib/validatedInput";
 import { inComponent } from "../lib/errors";
 import { checkAllowedCidrs, validatedEndpointSubnets } from "../lib/resolverChecks";
-import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
+import { checkUntrackedWithout, checkedSubnetIds, dnsPorts, resolverEndpoint, untracked } from "./internal/resolverEndpoint";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 
 export interface ResolverInboundEndpointArgs {
@@ -21,9 +21,16 @@ export interface ResolverInboundEndpointArgs {
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Networks whose DNS servers query this endpoint (peered VPCs, on-premises resolvers); DNS is allowed from these
-     * only. Plain strings: each CIDR names its rule.
+     * only. Plain strings: each CIDR names its rule. Required unless `untrackedConnections` (then left out).
      */
-    allowedCidrs: string[];
+    allowedCidrs?: string[];
+    /**
+     * AWS's recommended untracked rules instead of `allowedCidrs` (Route 53 "Resolver endpoint scaling"): DNS in from
+     * 0.0.0.0/0 and all TCP/UDP ports out to 0.0.0.0/0, so no connection is tracked. Tracked connections can throttle
+     * an endpoint to about 1,500 queries per second per IP; the trade-off is that the security group no longer limits
+     * who may query, so routing and network ACLs must. Default false.
+     */
+    untrackedConnections?: boolean;
     /**
      * Name of the endpoint in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
      * resource name, with other characters as - and shortened to 64 when longer.
@@ -51,6 +58,10 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
             const subnets = validatedEndpointSubnets(args.subnetIds);
             checkType(args.endpointName, "endpointName", "string");
             checkResolverName(args.endpointName, "endpointName");
+            checkType(args.untrackedConnections, "untrackedConnections", "boolean");
+            requirePlain(args.untrackedConnections, "untrackedConnections", "it decides which security group rules exist: pass true or false");
+            checkUntrackedWithout(args.allowedCidrs, "allowedCidrs", args.untrackedConnections);
+            if (args.untrackedConnections === true) return { subnets, sources: untracked.anywhere };
             checkAllowedCidrs(args.allowedCidrs);
             return { subnets, sources: keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" }) };
         });
@@ -67,8 +78,10 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // Security groups are stateful, so answers go back without an egress rule; only queries need letting in.
+        // Security groups are stateful, so answers go back without an egress rule; only queries need letting in. The
+        // untracked shape also allows every port out to 0.0.0.0/0, which is what keeps its connections untracked.
         securityGroupRules("ingress", name, securityGroup.id, checked.sources, dnsPorts, { parent: this });
+        if (args.untrackedConnections === true) securityGroupRules("egress", name, securityGroup.id, untracked.anywhere, untracked.allPorts, { parent: this });
         const endpoint = resolverEndpoint(
             name,
             { direction: "INBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },

@@ -8,7 +8,7 @@ import { checkResolverName } from "../lib/resolverNames";
 import { checkType, requirePlain } from "../lib/validatedInput";
 import { inComponent, InputError } from "../lib/errors";
 import { validatedEndpointSubnets } from "../lib/resolverChecks";
-import { checkedSubnetIds, dnsPorts, resolverEndpoint } from "./internal/resolverEndpoint";
+import { checkUntrackedWithout, checkedSubnetIds, dnsPorts, resolverEndpoint, untracked } from "./internal/resolverEndpoint";
 import { keyedSources, securityGroupRules } from "./internal/securityGroupRules";
 
 export interface ResolverOutboundEndpointArgs {
@@ -19,8 +19,14 @@ export interface ResolverOutboundEndpointArgs {
      * Outputs (subnets made in the same program): they are checked and looked up once known.
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /** Where the DNS servers the rules forward to are (the cluster VPC's CIDR); DNS egress is allowed to these only. Plain strings: each CIDR names its rule. */
-    targetCidrs: string[];
+    /** Where the DNS servers the rules forward to are (the cluster VPC's CIDRs); DNS egress is allowed to these only. Plain strings: each CIDR names its rule. Required unless `untrackedConnections` (then left out). */
+    targetCidrs?: string[];
+    /**
+     * AWS's recommended untracked rules instead of `targetCidrs` (Route 53 "Resolver endpoint scaling"): DNS out to
+     * 0.0.0.0/0 and all TCP/UDP ports in from 0.0.0.0/0, so no connection is tracked and the endpoint is not throttled
+     * by connection tracking; the trade-off is that the security group no longer limits where queries go. Default false.
+     */
+    untrackedConnections?: boolean;
     /**
      * Name of the endpoint in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
      * resource name, with other characters as - and shortened to 64 when longer.
@@ -45,6 +51,10 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
             const subnets = validatedEndpointSubnets(args.subnetIds);
             checkType(args.endpointName, "endpointName", "string");
             checkResolverName(args.endpointName, "endpointName");
+            checkType(args.untrackedConnections, "untrackedConnections", "boolean");
+            requirePlain(args.untrackedConnections, "untrackedConnections", "it decides which security group rules exist: pass true or false");
+            checkUntrackedWithout(args.targetCidrs, "targetCidrs", args.untrackedConnections);
+            if (args.untrackedConnections === true) return { subnets, targets: untracked.anywhere };
             requirePlain(args.targetCidrs, "targetCidrs", cidrsNameRules);
             if (!Array.isArray(args.targetCidrs) || args.targetCidrs.length === 0) {
                 throw new InputError(
@@ -72,6 +82,7 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
         // stateful security group without an ingress rule. aws.ec2.SecurityGroup removes the allow-all egress rule
         // AWS adds to a new group, so without these rules the endpoint could send nothing.
         securityGroupRules("egress", name, securityGroup.id, checked.targets, dnsPorts, { parent: this });
+        if (args.untrackedConnections === true) securityGroupRules("ingress", name, securityGroup.id, untracked.anywhere, untracked.allPorts, { parent: this });
         const endpoint = resolverEndpoint(
             name,
             { direction: "OUTBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },

@@ -193,6 +193,82 @@ describe("ResolverOutboundEndpoint", () => {
     });
 });
 
+const HYBRID_ARGS: HybridDnsAccessArgs = {
+    clusterEndpoint: ENDPOINT,
+    clusterSecurityGroupId: CLUSTER_SG,
+    clusterVpcId: CLUSTER_VPC,
+    clusterVpcCidr: "10.0.0.0/16",
+    inboundSubnetIds: [SUBNET_A, SUBNET_B],
+    peeredCidrs: ["10.1.0.0/16"],
+    onPremisesCidrs: ["192.168.0.0/20"],
+    outboundVpcId: PEERED_VPC,
+    outboundSubnetIds: [PEERED_A, PEERED_B],
+};
+
+// Route 53 Developer Guide, "Resolver endpoint scaling": the recommended (untracked) rules, as AWS's tables give them.
+// "All" ports is 0-65535 in a security group rule.
+const AWS_UNTRACKED = {
+    inbound: { ingress: [["TCP", "53", "0.0.0.0/0"], ["UDP", "53", "0.0.0.0/0"]], egress: [["TCP", "All", "0.0.0.0/0"], ["UDP", "All", "0.0.0.0/0"]] },
+    outbound: { ingress: [["TCP", "All", "0.0.0.0/0"], ["UDP", "All", "0.0.0.0/0"]], egress: [["TCP", "53", "0.0.0.0/0"], ["UDP", "53", "0.0.0.0/0"]] },
+};
+
+/** The rules on a security group in AWS's table form: protocol, port ("All" for 0-65535), CIDR. */
+function table(type: string, groupId: string): string[][] {
+    return mockAws()
+        .ofType(type)
+        .filter((r) => r.inputs.securityGroupId === groupId)
+        .map((r) => [
+            String(r.inputs.ipProtocol).toUpperCase(),
+            r.inputs.fromPort === 0 && r.inputs.toPort === 65535 ? "All" : r.inputs.fromPort === r.inputs.toPort ? String(r.inputs.fromPort) : `${r.inputs.fromPort}-${r.inputs.toPort}`,
+            r.inputs.cidrIpv4,
+        ])
+        .sort();
+}
+
+describe("untracked Resolver security groups", () => {
+    it("ResolverInboundEndpoint and ResolverOutboundEndpoint with untrackedConnections have exactly AWS's recommended rules", async () => {
+        addPeeredVpc();
+        const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], untrackedConnections: true });
+        const outbound = new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], untrackedConnections: true });
+        await valueOf(inbound.endpointId);
+        await valueOf(outbound.endpointId);
+        await settled();
+        for (const [sg, shape] of [[await valueOf(inbound.securityGroupId), AWS_UNTRACKED.inbound], [await valueOf(outbound.securityGroupId), AWS_UNTRACKED.outbound]] as const) {
+            assert.deepStrictEqual(table(T.ingress, sg), shape.ingress);
+            assert.deepStrictEqual(table(T.egress, sg), shape.egress);
+        }
+        assert.deepStrictEqual(names(T.egress), ["in-tcp0-65535-to-anywhere", "in-udp0-65535-to-anywhere", "out-tcp53-to-anywhere", "out-udp53-to-anywhere"]);
+    });
+
+    it("refuses allowedCidrs or targetCidrs beside untrackedConnections: the untracked rules would make them restrict nothing", () => {
+        const why =
+            "untrackedConnections uses AWS's untracked rules, which admit 0.0.0.0/0, so this list would restrict nothing: drop it and limit who reaches the endpoint " +
+            "with routing and network ACLs, or leave untrackedConnections off";
+        assert.throws(() => new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16"], untrackedConnections: true }), {
+            message: `ResolverInboundEndpoint "in": allowedCidrs: ${why}`,
+        });
+        assert.throws(() => new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], targetCidrs: ["10.0.0.0/16"], untrackedConnections: true }), {
+            message: `ResolverOutboundEndpoint "out": targetCidrs: ${why}`,
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
+    });
+
+    it("HybridDnsAccess passes the untracked shape to both endpoints and keeps TCP 443 to the listed networks", async () => {
+        addPeeredVpc();
+        const hybrid = new HybridDnsAccess("hy", { ...HYBRID_ARGS, onPremisesCidrs: undefined, untrackedConnections: true });
+        await valueOf(hybrid.ruleId);
+        await settled();
+        assert.deepStrictEqual(table(T.ingress, await valueOf(hybrid.inboundSecurityGroupId)), AWS_UNTRACKED.inbound.ingress);
+        assert.deepStrictEqual(table(T.ingress, CLUSTER_SG), [["TCP", "443", "10.1.0.0/16"]]);
+        assert.deepStrictEqual(names(T.egress), [
+            "hy-inbound-tcp0-65535-to-anywhere",
+            "hy-inbound-udp0-65535-to-anywhere",
+            "hy-outbound-tcp53-to-anywhere",
+            "hy-outbound-udp53-to-anywhere",
+        ]);
+    });
+});
+
 describe("ClusterDnsForwarding", () => {
     const base = { clusterEndpoint: ENDPOINT, resolverIps: ["10.0.1.237", "10.0.59.167"], outboundEndpointId: "rslvr-out-0123456789abcdef0" };
 
@@ -319,17 +395,7 @@ describe("ClusterDnsForwarding", () => {
 });
 
 describe("HybridDnsAccess", () => {
-    const args: HybridDnsAccessArgs = {
-        clusterEndpoint: ENDPOINT,
-        clusterSecurityGroupId: CLUSTER_SG,
-        clusterVpcId: CLUSTER_VPC,
-        clusterVpcCidr: "10.0.0.0/16",
-        inboundSubnetIds: [SUBNET_A, SUBNET_B],
-        peeredCidrs: ["10.1.0.0/16"],
-        onPremisesCidrs: ["192.168.0.0/20"],
-        outboundVpcId: PEERED_VPC,
-        outboundSubnetIds: [PEERED_A, PEERED_B],
-    };
+    const args = HYBRID_ARGS;
 
     it("composes inbound, outbound and forwarding, and opens 443 on the control plane to both networks", async () => {
         addPeeredVpc();

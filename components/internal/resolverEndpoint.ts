@@ -49,6 +49,35 @@ export function checkedSubnetIds(
     );
 }
 
+/**
+ * AWS's recommended security group rules for Resolver endpoints, which keep connections untracked (Route 53
+ * Developer Guide, "Resolver endpoint scaling":
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html). Tracked
+ * connections are limited per endpoint interface, and with them "the overall maximum queries per second per IP address
+ * for an endpoint can be as low as 1500". EC2 tracks no flow that a rule admits from 0.0.0.0/0 while the other
+ * direction allows all ports to 0.0.0.0/0 (EC2 User Guide, "Untracked connections"). Inbound endpoint: TCP/UDP 53 in
+ * from 0.0.0.0/0, all TCP/UDP ports out to 0.0.0.0/0; outbound endpoint: the reverse. The security group then no
+ * longer chooses who may query: routing and network ACLs do.
+ */
+export const untracked = {
+    anywhere: [{ key: "anywhere", cidr: "0.0.0.0/0", version: 4 as const }],
+    allPorts: [
+        { protocol: "udp" as const, port: 0, toPort: 65535, purpose: "DNS, untracked" },
+        { protocol: "tcp" as const, port: 0, toPort: 65535, purpose: "DNS, untracked" },
+    ],
+};
+
+/** Refuses a CIDR list beside `untrackedConnections`: the untracked rules admit 0.0.0.0/0, so the list would restrict nothing. */
+export function checkUntrackedWithout(list: unknown, arg: string, untrackedConnections: boolean | undefined): void {
+    if (untrackedConnections === true && list !== undefined) {
+        throw new InputError(
+            arg,
+            "untrackedConnections uses AWS's untracked rules, which admit 0.0.0.0/0, so this list would restrict nothing: drop it and " +
+                "limit who reaches the endpoint with routing and network ACLs, or leave untrackedConnections off",
+        );
+    }
+}
+
 export interface EndpointSpec {
     direction: "INBOUND" | "OUTBOUND";
     subnetIds: pulumi.Output<string[]>;

@@ -9,6 +9,8 @@ export interface PortSpec {
     /** `tcp` or `udp`. */
     protocol: "tcp" | "udp";
     port: number;
+    /** The last port of a range (`port` is the first); default: `port` alone. */
+    toPort?: number;
     /** Why the port is open, used in the rule description (`EKS API`, `DNS`). */
     purpose: string;
 }
@@ -34,17 +36,18 @@ export function securityGroupRules(
     const word = direction === "ingress" ? "from" : "to";
     for (const port of ports) {
         for (const peer of peers) {
-            const ruleName = `${name}-${port.protocol}${port.port}-${word}-${peer.key}`;
+            const range = port.toPort !== undefined && port.toPort !== port.port ? `${port.port}-${port.toPort}` : `${port.port}`;
+            const ruleName = `${name}-${port.protocol}${range}-${word}-${peer.key}`;
             const args = {
                 securityGroupId,
                 ipProtocol: port.protocol,
                 fromPort: port.port,
-                toPort: port.port,
+                toPort: port.toPort ?? port.port,
                 cidrIpv4: peer.version === 4 ? peer.cidr : undefined,
                 cidrIpv6: peer.version === 6 ? peer.cidr : undefined,
                 referencedSecurityGroupId: peer.securityGroupId,
                 prefixListId: peer.prefixListId,
-                description: `${port.purpose} (${port.protocol.toUpperCase()} ${port.port}) ${word} ${peer.cidr ?? peer.key}`,
+                description: `${port.purpose} (${port.protocol.toUpperCase()} ${range}) ${word} ${peer.cidr ?? peer.key}`,
             };
             rules[ruleName] =
                 direction === "ingress"
