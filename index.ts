@@ -31,9 +31,12 @@ export { DefaultEndpointPolicy, S3InterfaceDns, restrictedEndpointPolicy } from 
 export type { EndpointNetworkArgs, PolicyScope } from "./lib/endpointArgs";
 export {
     EndpointFeature,
+    EndpointPreset,
     EndpointType,
     S3EndpointType,
     defaultEndpointServices,
+    eksGuideEndpointServices,
+    presetServices,
     requiredEndpointServices,
     endpointCatalog,
     featureEndpoints,

@@ -9,7 +9,7 @@ import { clusterAutoscalerValues, karpenterValues, loadBalancerControllerValues 
 import { checkAdminsAgainstCreator } from "../lib/clusterCreator";
 import { EndpointAccessMode } from "../lib/endpointAccess";
 import { DefaultEndpointPolicy } from "../lib/endpointArgs";
-import { EndpointFeature } from "../lib/endpointServices";
+import { EndpointFeature, EndpointPreset } from "../lib/endpointServices";
 import { inComponent } from "../lib/errors";
 import { NodeBootstrap, nodeBootstrap } from "../lib/nodeBootstrap";
 import { stsPodEnvironment } from "../lib/privateClusterChecklist";
@@ -30,10 +30,21 @@ import { PrivateClusterEndpoints } from "./privateClusterEndpoints";
 export interface PrivateClusterEndpointSettings {
     /** Create the VPC endpoints (default true). false when every endpoint the cluster needs already exists in the VPC. */
     create?: boolean;
-    /** What the cluster runs; each adds the endpoints it calls (irsa, podIdentity, karpenter, ...). */
+    /**
+     * The service set to start from: "minimal" (default: ec2, ecr.api, ecr.dkr, sts and the S3 gateway, what nodes
+     * need to join and pull images) or "eks-guide" (the EKS private cluster guide's whole table: adds logs,
+     * elasticloadbalancing and xray). features, clusterAutoscaler, loadBalancerController and additionalServices add to it.
+     */
+    preset?: EndpointPreset;
+    /** What the cluster runs; each adds the endpoints it calls (irsa, podIdentity, karpenter, containerInsights, ...). */
     features?: EndpointFeature[];
-    /** Services added to the guide's default set (ssm, kms, elasticfilesystem, ...). */
+    /** Services added to the preset's set (ssm, kms, elasticfilesystem, ...). */
     additionalServices?: string[];
+    /**
+     * Interface endpoints in only this many of the subnets' AZs, for non-production stacks: each AZ left out saves
+     * its AZ-hours, with a warning that nodes there cross AZs and depend on the others. Default: every AZ.
+     */
+    endpointAzs?: number;
     /** Services that already have an endpoint in this VPC: not created again. */
     existingEndpoints?: string[];
     /** Endpoint policy: "none" (AWS's full access), "organization" or "account" (default). */
@@ -229,7 +240,9 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       // The guide: the endpoints' security group must admit the node subnets (reference 001,
                       // Considerations); connected networks (hybrid nodes, on-premises clients) call them too.
                       allowedCidrs: [...args.vpcCidrs, ...v.connectedNetworks],
+                      preset: v.endpoints.preset,
                       features: v.endpoints.features,
+                      endpointAzs: v.endpoints.endpointAzs,
                       additionalServices: v.endpoints.additionalServices,
                       existingEndpoints: v.endpoints.existingEndpoints,
                       defaultPolicy: v.endpoints.defaultPolicy,

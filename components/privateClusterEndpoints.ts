@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointFeature, S3EndpointType, planEndpoints } from "../lib/endpointServices";
+import { EndpointFeature, EndpointPreset, S3EndpointType, planEndpoints } from "../lib/endpointServices";
 import { inComponent } from "../lib/errors";
 import {
     checkEndpointPrivateAccess,
@@ -15,9 +15,12 @@ export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
     /** Route tables of the nodes' subnets, for gateway endpoints (S3 by default); ids may be Outputs. */
     routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Services to create endpoints for, by short id. Default: the EKS private cluster guide's set: ec2, ecr.api,
-     * ecr.dkr, s3, sts, logs, elasticloadbalancing, xray.
+     * The service set to start from: "minimal" (default: ec2, ecr.api, ecr.dkr, sts and the S3 gateway, what nodes
+     * need to join and pull images; eksctl's fully-private set) or "eks-guide" (the EKS private cluster guide's whole
+     * table: adds logs, elasticloadbalancing and xray). `features` and `additionalServices` add to it.
      */
+    preset?: EndpointPreset;
+    /** Services to create endpoints for, by short id, instead of a preset's set. */
     services?: string[];
     /** Services added to `services` (autoscaling, eks-auth, ssm, kms, elasticfilesystem, ...). */
     additionalServices?: string[];
@@ -38,6 +41,12 @@ export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
     existingEndpoints?: string[];
     /** IAM policy JSON per service id; overrides `defaultPolicy` for that endpoint. */
     policies?: Record<string, pulumi.Input<string>>;
+    /**
+     * Interface endpoints in only this many of the subnets' AZs (the first by AZ name), for non-production stacks:
+     * each AZ left out saves its AZ-hours, with a warning that nodes there cross AZs and depend on the others.
+     * Default: every AZ of the subnets.
+     */
+    endpointAzs?: number;
     /** The cluster's endpoint private access setting; false fails before anything is created. */
     endpointPrivateAccess?: boolean;
 }
@@ -64,6 +73,8 @@ export class PrivateClusterEndpoints extends pulumi.ComponentResource {
     public readonly existingServices: pulumi.Output<string[]>;
     /** Estimated USD a month for the endpoints created: interface endpoint AZ-hours; gateway endpoints free; no data processing. */
     public readonly monthlyCostUsd: pulumi.Output<number>;
+    /** Estimated USD a month per AZ: the interface endpoints' AZ-hours in each AZ (what endpointAzs saves per AZ left out). */
+    public readonly costPerAzUsd: pulumi.Output<Record<string, number>>;
     /** AWS Load Balancer Controller flags a private cluster needs. */
     public readonly loadBalancerControllerFlags: pulumi.Output<string[]>;
     /** Cluster Autoscaler flags a private cluster needs. */
@@ -93,6 +104,7 @@ export class PrivateClusterEndpoints extends pulumi.ComponentResource {
         this.services = pulumi.output(checked.plan.create.map((e) => e.service));
         this.existingServices = pulumi.output(checked.plan.existing);
         this.monthlyCostUsd = built.monthlyCostUsd;
+        this.costPerAzUsd = built.costPerAzUsd;
         this.loadBalancerControllerFlags = pulumi.output([...loadBalancerControllerFlags]);
         this.clusterAutoscalerFlags = pulumi.output([...clusterAutoscalerFlags]);
         this.stsPodEnvironment = pulumi.output({ ...stsPodEnvironment });
@@ -108,6 +120,7 @@ export class PrivateClusterEndpoints extends pulumi.ComponentResource {
             services: this.services,
             existingServices: this.existingServices,
             monthlyCostUsd: this.monthlyCostUsd,
+            costPerAzUsd: this.costPerAzUsd,
             loadBalancerControllerFlags: this.loadBalancerControllerFlags,
             clusterAutoscalerFlags: this.clusterAutoscalerFlags,
             stsPodEnvironment: this.stsPodEnvironment,

@@ -1,6 +1,7 @@
 // Arguments every VPC endpoint component shares, and their checks (run before the component registers, so a
 // bad input creates nothing).
 import * as pulumi from "@pulumi/pulumi";
+import { checkEndpointAzs } from "./endpointAzs";
 import { EndpointPlan, EndpointType } from "./endpointServices";
 import { prices } from "./prices";
 import { InputError } from "./errors";
@@ -83,6 +84,8 @@ export interface CheckedEndpointArgs {
     defaultPolicy: DefaultEndpointPolicy;
     policies: Record<string, Validated<string>>;
     usdPerAzHour: number;
+    /** Interface endpoints in only this many of the subnets' AZs (the first by name); undefined for every AZ. */
+    endpointAzs?: number;
 }
 
 /** Checks a list of resource ids (shape, pattern, each once) and returns it; `required` lists may not be empty. */
@@ -109,7 +112,12 @@ const decidesEndpoints = "it decides which endpoints, look-ups and policies are 
 export function checkEndpointArgs(
     component: string,
     name: string,
-    args: EndpointNetworkArgs & { routeTableIds?: pulumi.Input<pulumi.Input<string>[]>; policies?: Record<string, pulumi.Input<string>>; s3InterfaceDns?: S3InterfaceDns },
+    args: EndpointNetworkArgs & {
+        routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
+        policies?: Record<string, pulumi.Input<string>>;
+        s3InterfaceDns?: S3InterfaceDns;
+        endpointAzs?: number;
+    },
     plan: EndpointPlan,
 ): CheckedEndpointArgs {
     const s3InterfaceDns = checkS3InterfaceDns(args, plan);
@@ -189,6 +197,7 @@ export function checkEndpointArgs(
         defaultPolicy,
         policies,
         usdPerAzHour,
+        endpointAzs: checkEndpointAzs(args.endpointAzs),
     };
 }
 

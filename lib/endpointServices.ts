@@ -2,6 +2,7 @@
 // service selection, AZ placement and the cost estimate. Pure functions; components/internal/vpcEndpoints.ts
 // turns a plan into resources.
 import { InputError } from "./errors";
+import { EndpointPreset, presetServices } from "./endpointPresets";
 import { interfaceEndpointMonthlyUsd, prices, sumUsd } from "./prices";
 
 /** How a VPC endpoint is reached: network interfaces in the subnets, or a route-table entry. */
@@ -56,18 +57,10 @@ export const endpointCatalog: Readonly<Record<string, CatalogEntry>> = {
     dynamodb: { title: "Amazon DynamoDB", why: "applications using DynamoDB", gateway: true },
 };
 
-/**
- * The default set: the table in the EKS private cluster guide (reference 001, "Your cluster's VPC subnets must
- * have a VPC interface endpoint ..."), S3 included for ECR image layers.
- */
-export const defaultEndpointServices: readonly string[] = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "logs", "elasticloadbalancing", "xray"];
+export { EndpointPreset, eksGuideEndpointServices, presetServices, requiredEndpointServices } from "./endpointPresets";
 
-/**
- * Services without which a private cluster does not work at all: image pulls (ecr.api, ecr.dkr, s3 for layers),
- * pod credentials through IRSA (sts) and pod networking (ec2, called by the VPC CNI). Reference 001. The policy
- * pack's "missing endpoint" rule checks these.
- */
-export const requiredEndpointServices: readonly string[] = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
+/** The default set, before features add what they call: what nodes need to join and pull images (the minimal preset). */
+export const defaultEndpointServices: readonly string[] = presetServices[EndpointPreset.Minimal];
 
 /** Something the cluster runs that calls AWS APIs from inside the VPC; each adds the endpoints it calls (featureEndpoints). */
 export const EndpointFeature = {
@@ -145,6 +138,7 @@ export function validateServiceId(id: unknown, arg: string): string {
 }
 
 export interface EndpointSelection {
+    preset?: EndpointPreset;
     services?: string[];
     additionalServices?: string[];
     features?: EndpointFeature[];
@@ -179,11 +173,11 @@ function uniqueIds(list: unknown, arg: string): string[] {
 }
 
 /**
- * Which endpoints to create: `services` (default: the guide's set) plus `additionalServices` plus what the
+ * Which endpoints to create: `services`, or the `preset`'s set (default: the minimal preset), plus `additionalServices` plus what the
  * `features` call, minus `existingEndpoints`, per service rather than all or nothing: eksctl's
  * skipEndpointCreation skips every endpoint, and without it eksctl fails with RouteAlreadyExists when the VPC
  * already has an S3 gateway endpoint (eksctl-io/eksctl#2510, #4377, #5335). Throws InputError for bad ids,
- * unknown features, repeats, an unknown S3 endpoint type, and existing endpoints that are not in the set.
+ * unknown features, repeats, an unknown S3 endpoint type or preset, a preset with `services`, and existing endpoints that are not in the set.
  */
 export function planEndpoints(selection: EndpointSelection): EndpointPlan {
     const s3Type = selection.s3EndpointType ?? S3EndpointType.Gateway;
@@ -192,7 +186,14 @@ export function planEndpoints(selection: EndpointSelection): EndpointPlan {
     }
     const reasons = new Map<string, string[]>();
     const add = (service: string, reason: string) => reasons.set(service, [...(reasons.get(service) ?? []), reason]);
-    if (selection.services === undefined) defaultEndpointServices.forEach((s) => add(s, "default"));
+    const preset = selection.preset;
+    if (preset !== undefined) {
+        if (!Object.values(EndpointPreset).includes(preset)) {
+            throw new InputError("preset", `${JSON.stringify(preset)} is not one of ${Object.values(EndpointPreset).map((p) => JSON.stringify(p)).join(", ")}`);
+        }
+        if (selection.services !== undefined) throw new InputError("preset", "give preset or services, not both: services replaces the preset's set");
+        presetServices[preset].forEach((s) => add(s, `preset ${preset}`));
+    } else if (selection.services === undefined) defaultEndpointServices.forEach((s) => add(s, "default"));
     else uniqueIds(selection.services, "services").forEach((s) => add(s, "services"));
     uniqueIds(selection.additionalServices, "additionalServices").forEach((s) => add(s, "additionalServices"));
     const features = selection.features ?? [];

@@ -3,7 +3,8 @@
 import type { PrivateClusterArgs } from "../components/privateCluster";
 import { EndpointAccessMode, resolveEndpointAccess } from "./endpointAccess";
 import { DefaultEndpointPolicy } from "./endpointArgs";
-import { EndpointFeature, planEndpoints } from "./endpointServices";
+import { checkEndpointAzs } from "./endpointAzs";
+import { EndpointFeature, EndpointPreset, planEndpoints } from "./endpointServices";
 import { InputError } from "./errors";
 import { checkForwardingLoops } from "./hybridDnsChecks";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
@@ -21,7 +22,14 @@ export interface ValidatedPrivateCluster {
     admins: { key: string; arn: string }[];
     logTypes: string[];
     /** Undefined when endpoints.create is false. */
-    endpoints?: { features: EndpointFeature[]; additionalServices?: string[]; existingEndpoints?: string[]; defaultPolicy: DefaultEndpointPolicy };
+    endpoints?: {
+        preset?: EndpointPreset;
+        features: EndpointFeature[];
+        additionalServices?: string[];
+        existingEndpoints?: string[];
+        defaultPolicy: DefaultEndpointPolicy;
+        endpointAzs?: number;
+    };
     /** The cluster's subnets, checked (plain) or gated on the check (computed). */
     subnetIds: Validated<string[]>;
     hybridDns?: {
@@ -93,6 +101,8 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         existingEndpoints: "they decide which endpoints exist: pass literal service ids",
         defaultPolicy: "it decides which look-ups and policies are planned: pass a literal value",
         create: "it decides whether the endpoints exist: pass true or false",
+        preset: "it decides which endpoints exist: pass a literal preset name",
+        endpointAzs: "it decides which AZs get endpoints: pass a literal number",
     });
     if (args.hybridDns !== undefined) {
         requirePlainArgs(args.hybridDns, {
@@ -168,8 +178,9 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         add(args.clusterAutoscaler, EndpointFeature.ClusterAutoscaler);
         add(args.loadBalancerController, EndpointFeature.LoadBalancerController);
         const defaultPolicy = oneOf(e.defaultPolicy, DefaultEndpointPolicy, DefaultEndpointPolicy.Account, "endpoints.defaultPolicy");
-        under("endpoints", () => planEndpoints({ features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints }));
-        endpoints = { features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints, defaultPolicy };
+        under("endpoints", () => planEndpoints({ preset: e.preset, features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints }));
+        const endpointAzs = checkEndpointAzs(e.endpointAzs, "endpoints.endpointAzs");
+        endpoints = { preset: e.preset, features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints, defaultPolicy, endpointAzs };
     } else if (args.clusterAutoscaler || args.loadBalancerController) {
         warnings.push(
             `endpoints.create is false: the VPC must already have the endpoints ${args.clusterAutoscaler ? "Cluster Autoscaler (autoscaling, ec2, sts)" : ""}` +

@@ -27,28 +27,60 @@ const errorMessage = (fn: () => unknown): string => {
 };
 
 describe("endpointServices", () => {
-    it("the default set is the guide's table, S3 as a free gateway", () => {
+    it("the default set is what nodes need to join and pull images (eksctl's fully-private set), S3 as a free gateway", () => {
         const plan = planEndpoints({});
+        // eksctl's RequiredEndpointServices: ec2, ecr.api, ecr.dkr, s3 (gateway), sts.
         assert.deepStrictEqual(
-            plan.create.map((e) => [e.service, e.type]),
+            plan.create.map((e) => [e.service, e.type, e.reasons]),
             [
-                ["ec2", "Interface"],
-                ["ecr.api", "Interface"],
-                ["ecr.dkr", "Interface"],
-                ["elasticloadbalancing", "Interface"],
-                ["logs", "Interface"],
-                ["s3", "Gateway"],
-                ["sts", "Interface"],
-                ["xray", "Interface"],
+                ["ec2", "Interface", ["default"]],
+                ["ecr.api", "Interface", ["default"]],
+                ["ecr.dkr", "Interface", ["default"]],
+                ["s3", "Gateway", ["default"]],
+                ["sts", "Interface", ["default"]],
             ],
         );
-        assert.deepStrictEqual(plan.create[0].reasons, ["default"]);
         assert.deepStrictEqual(plan.existing, []);
     });
 
-    it("the required set is part of the default set and every catalogued service has a reason", () => {
+    it("the eks-guide preset is the guide's whole table; minimal named is the default", () => {
+        assert.deepStrictEqual(
+            planEndpoints({ preset: "eks-guide" }).create.map((e) => [e.service, e.type, e.reasons]),
+            [
+                ["ec2", "Interface", ["preset eks-guide"]],
+                ["ecr.api", "Interface", ["preset eks-guide"]],
+                ["ecr.dkr", "Interface", ["preset eks-guide"]],
+                ["elasticloadbalancing", "Interface", ["preset eks-guide"]],
+                ["logs", "Interface", ["preset eks-guide"]],
+                ["s3", "Gateway", ["preset eks-guide"]],
+                ["sts", "Interface", ["preset eks-guide"]],
+                ["xray", "Interface", ["preset eks-guide"]],
+            ],
+        );
+        assert.deepStrictEqual(
+            planEndpoints({ preset: "minimal" }).create.map((e) => e.service),
+            planEndpoints({}).create.map((e) => e.service),
+        );
+    });
+
+    it("features add only what they call to the lean default: containerInsights logs, loadBalancerController elasticloadbalancing", () => {
+        assert.deepStrictEqual(
+            planEndpoints({ features: ["containerInsights", "loadBalancerController"] }).create.map((e) => [e.service, e.reasons]),
+            [
+                ["ec2", ["default", "feature loadBalancerController"]],
+                ["ecr.api", ["default"]],
+                ["ecr.dkr", ["default"]],
+                ["elasticloadbalancing", ["feature loadBalancerController"]],
+                ["logs", ["feature containerInsights"]],
+                ["s3", ["default"]],
+                ["sts", ["default"]],
+            ],
+        );
+    });
+
+    it("the required set is the default set and every catalogued service has a reason", () => {
         assert.deepStrictEqual([...requiredEndpointServices], ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"]);
-        for (const s of requiredEndpointServices) assert.ok(defaultEndpointServices.includes(s), s);
+        assert.deepStrictEqual([...defaultEndpointServices], [...requiredEndpointServices]);
         for (const f of Object.values(featureEndpoints)) for (const s of f.services) assert.ok(endpointCatalog[s], s);
     });
 
@@ -93,7 +125,7 @@ describe("endpointServices", () => {
         assert.deepStrictEqual(plan.existing, ["ecr.dkr", "s3"]);
         assert.deepStrictEqual(
             plan.create.map((e) => e.service),
-            ["ec2", "ecr.api", "elasticloadbalancing", "logs", "sts", "xray"],
+            ["ec2", "ecr.api", "sts"],
         );
     });
 
@@ -107,6 +139,8 @@ describe("endpointServices", () => {
             [{ features: ["podIdentity", "podIdentity"] }, "features[1]: podIdentity is listed twice; list each feature once"],
             [{ services: ["sts"], existingEndpoints: ["s3"] }, "existingEndpoints[0]: s3 is not among the services this component would create (sts); remove it"],
             [{ s3EndpointType: "gateway" as "Gateway" }, 's3EndpointType: "gateway" is not one of "Gateway", "Interface"'],
+            [{ preset: "guide" as "eks-guide" }, 'preset: "guide" is not one of "minimal", "eks-guide"'],
+            [{ preset: "eks-guide", services: ["sts"] }, "preset: give preset or services, not both: services replaces the preset's set"],
         ];
         for (const [selection, message] of cases) assert.strictEqual(errorMessage(() => planEndpoints(selection)), message);
         assert.strictEqual(validateServiceId("guardduty-data", "x"), "guardduty-data");
@@ -149,9 +183,14 @@ describe("endpointServices", () => {
         assert.strictEqual(endpointMonthlyCostUsd("Interface", 3), 21.9);
         assert.strictEqual(endpointMonthlyCostUsd("Gateway", 3), 0);
         assert.strictEqual(endpointMonthlyCostUsd("Interface", 2, 0.013), 18.98);
-        // The default set in 3 AZs: 7 interface endpoints x 3 AZs x $7.30, S3 gateway free.
+        // The default set in 3 AZs: 4 interface endpoints x 3 AZs x $7.30, S3 gateway free: eksctl's $87.60 (issue 14).
         assert.strictEqual(
             monthlyCostUsd(planEndpoints({}).create.map((e) => ({ type: e.type, azCount: 3 }))),
+            87.6,
+        );
+        // The guide's table in 3 AZs: 7 interface endpoints, $153.30 (issue 14).
+        assert.strictEqual(
+            monthlyCostUsd(planEndpoints({ preset: "eks-guide" }).create.map((e) => ({ type: e.type, azCount: 3 }))),
             153.3,
         );
     });

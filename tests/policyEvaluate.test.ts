@@ -61,7 +61,7 @@ describe("evaluatePolicies", () => {
         });
         assert.strictEqual(
             findings[1].message.split(". ")[0],
-            'Cluster "prod" is private-only, but VPC "main" (vpc-0a1b2c3d4e5f60718) has no VPC endpoint for ec2, ecr.api, ecr.dkr, s3, sts, logs and elasticloadbalancing',
+            'Cluster "prod" is private-only, but VPC "main" (vpc-0a1b2c3d4e5f60718) has no VPC endpoint for ec2, ecr.api, ecr.dkr, s3 and sts',
         );
     });
 
@@ -71,7 +71,7 @@ describe("evaluatePolicies", () => {
             profile: "recommended",
             config: {
                 "eks-private-endpoint-vpc-dns": { enforcementLevel: "mandatory" },
-                "eks-private-cluster-vpc-endpoints": { existingEndpoints: ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "logs", "elasticloadbalancing"] },
+                "eks-private-cluster-vpc-endpoints": { existingEndpoints: ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"] },
             },
         });
         assert.deepStrictEqual(brief(configured), [["eks-private-endpoint-vpc-dns", "mandatory", urn("aws:ec2/vpc:Vpc", "main")]]);

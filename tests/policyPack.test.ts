@@ -136,9 +136,9 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
             files,
             [
                 "package/PulumiPolicy.yaml",
-                ...js("lib", ["cidr", "clusterEndpoint", "endpointAccess", "endpointServices", "errors", "resolverChecks", "ruleSources", "validatedInput", "vpcDns"]),
+                ...js("lib", ["cidr", "clusterEndpoint", "endpointAccess", "endpointPresets", "endpointServices", "errors", "prices", "resolverChecks", "ruleSources", "validatedInput", "vpcDns"]),
                 ...js("policy", ["index", "policies"]),
-                ...js("rules", ["cluster", "endpointRules", "hardeningRules", "index", "resolverRules", "securityGroupRules", "securityGroups", "stack", "types", "values", "vpcRules"]),
+                ...js("rules", ["cluster", "endpointRules", "hardeningRules", "index", "privateClusterEndpointsRule", "resolverRules", "securityGroupRules", "securityGroups", "stack", "types", "values", "vpcRules"]),
                 "package/package.json",
                 "package/profiles/recommended.json",
                 "package/profiles/strict.json",

@@ -145,20 +145,49 @@ describe("policy pack: stack policies", () => {
     it("rule 8: reports the endpoints a private-only cluster's VPC lacks, unless listed as existing elsewhere", async () => {
         const p = stackPolicy("eks-private-cluster-vpc-endpoints");
         const stack = baseline().filter((r) => r.name !== "sts" && r.name !== "logs");
+        // The required set is eksctl's (ec2, ecr.api, ecr.dkr, s3, sts): logs is needed only by a feature that calls it.
         assert.deepStrictEqual((await validateStack(p, stack)).violations, [
             {
                 urn: urnOf(CLUSTER, "prod"),
                 message:
-                    'Cluster "prod" is private-only, but VPC "main" has no VPC endpoint for sts and logs. Without internet access: ' +
-                    "sts: IAM roles for service accounts: pods exchange their token for credentials; logs: log shipping (Fluent Bit, " +
-                    "CloudWatch agent, Container Insights). Create the endpoints, or list the ones that exist outside this stack in " +
-                    "existingEndpoints.",
+                    'Cluster "prod" is private-only, but VPC "main" has no VPC endpoint for sts. Without internet access: ' +
+                    "sts: IAM roles for service accounts: pods exchange their token for credentials. Create the endpoints, or list " +
+                    "the ones that exist outside this stack in existingEndpoints.",
             },
         ]);
-        assert.deepStrictEqual(await validateStack(p, stack, { existingEndpoints: ["sts", "logs"] }), { violations: [] });
+        assert.deepStrictEqual(await validateStack(p, stack, { existingEndpoints: ["sts"] }), { violations: [] });
         assert.deepStrictEqual(await validateStack(p, stack, { requiredServices: ["ec2", "ecr.api", "ecr.dkr", "s3"] }), { violations: [] });
         const withPublic = mutate("prod", (c) => (c.vpcConfig.endpointPublicAccess = true), stack);
         assert.deepStrictEqual(await validateStack(p, withPublic), { violations: [] });
+    });
+
+    it("rule 8: names the feature whose endpoint is missing, from the features knob or a PrivateClusterEndpoints in the VPC", async () => {
+        const p = stackPolicy("eks-private-cluster-vpc-endpoints");
+        const noLogs = baseline().filter((r) => r.name !== "logs");
+        assert.deepStrictEqual((await validateStack(p, noLogs, { features: ["containerInsights"] })).violations, [
+            {
+                urn: urnOf(CLUSTER, "prod"),
+                message:
+                    'Cluster "prod" is private-only, but VPC "main" has no VPC endpoint for logs. Without internet access: ' +
+                    "logs: called by feature containerInsights (the CloudWatch agent sends performance logs (EMF) to CloudWatch Logs). " +
+                    "Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.",
+            },
+        ]);
+        assert.deepStrictEqual(await validateStack(p, baseline(), { features: ["containerInsights"] }), { violations: [] });
+        const component = (features: string[], existingEndpoints: string[] = []): FakeResource => ({
+            type: "eks-private-access:index:PrivateClusterEndpoints",
+            name: "net",
+            props: { vpcId: U, features, existingEndpoints },
+            deps: { vpcId: ["main"] },
+        });
+        const noElb = baseline().filter((r) => r.name !== "elasticloadbalancing");
+        assert.deepStrictEqual((await validateStack(p, [...noElb, component(["loadBalancerController", "irsa"])])).violations.map((v) => v.message), [
+            'Cluster "prod" is private-only, but VPC "main" has no VPC endpoint for elasticloadbalancing. Without internet access: ' +
+                "elasticloadbalancing: called by feature loadBalancerController (creates load balancers and reads subnets and security groups). " +
+                "Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.",
+        ]);
+        assert.deepStrictEqual(await validateStack(p, [...noElb, component(["loadBalancerController"], ["elasticloadbalancing"])]), { violations: [] });
+        assert.deepStrictEqual(await validateStack(p, noElb), { violations: [] });
     });
 
     it("rule 9: interface endpoints admit 443 from the whole VPC (numerically), and not from the internet", async () => {

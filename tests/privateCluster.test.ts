@@ -120,8 +120,8 @@ describe("PrivateCluster", () => {
             "prod-dns-inbound-udp53-from-192-168-0-0-20: 192.168.0.0/20",
         ]);
         assert.strictEqual(mockAws().get("aws:route53/resolverEndpoint:ResolverEndpoint", "prod-dns-inbound-endpoint").inputs.ipAddresses.length, 3);
-        // 73 control plane + 7 interface endpoints x 3 AZs x 7.30 (153.30) + 3 Resolver IPs x 0.125 x 730 (273.75) + 1 key.
-        assert.strictEqual(await valueOf(c.monthlyCostUsd), 501.05);
+        // 73 control plane + 4 interface endpoints x 3 AZs x 7.30 (87.60, eksctl's) + 3 Resolver IPs x 0.125 x 730 (273.75) + 1 key.
+        assert.strictEqual(await valueOf(c.monthlyCostUsd), 435.35);
     });
 
     it("adds the autoscaling endpoint for Cluster Autoscaler, and not by default", async () => {
@@ -136,6 +136,25 @@ describe("PrivateCluster", () => {
             "prod-endpoints-ec2",
             "prod-endpoints-ecr.api",
             "prod-endpoints-ecr.dkr",
+            "prod-endpoints-s3",
+            "prod-endpoints-sts",
+        ]);
+        mockAws().reset();
+        await valueOf(cluster({ endpoints: { preset: "eks-guide", features: ["clusterAutoscaler"], existingEndpoints: ["xray"] } }).endpointIds);
+        await settle();
+        assert.ok(names(T.endpoint).includes("prod-endpoints-autoscaling"));
+        assert.ok(names(T.endpoint).includes("prod-endpoints-logs"));
+        assert.ok(!names(T.endpoint).includes("prod-endpoints-xray"));
+    });
+
+    it("endpoints.preset eks-guide adds the guide's logs, elasticloadbalancing and xray; endpointAzs 2 costs 2 AZs", async () => {
+        const guide = cluster({ endpoints: { preset: "eks-guide" } });
+        await valueOf(guide.endpointIds);
+        await settle();
+        assert.deepStrictEqual(names(T.endpoint), [
+            "prod-endpoints-ec2",
+            "prod-endpoints-ecr.api",
+            "prod-endpoints-ecr.dkr",
             "prod-endpoints-elasticloadbalancing",
             "prod-endpoints-logs",
             "prod-endpoints-s3",
@@ -143,10 +162,15 @@ describe("PrivateCluster", () => {
             "prod-endpoints-xray",
         ]);
         mockAws().reset();
-        await valueOf(cluster({ endpoints: { features: ["clusterAutoscaler"], existingEndpoints: ["xray"] } }).endpointIds);
+        const dev = cluster({ endpoints: { endpointAzs: 2 } });
+        await valueOf(dev.endpointIds);
         await settle();
-        assert.ok(names(T.endpoint).includes("prod-endpoints-autoscaling"));
-        assert.ok(!names(T.endpoint).includes("prod-endpoints-xray"));
+        assert.deepStrictEqual(mockAws().get(T.endpoint, "prod-endpoints-sts").inputs.subnetIds, SUBNETS.slice(0, 2));
+        // 73 control plane + 4 interface endpoints x 2 AZs x 7.30 (58.40, eksctl's in 2 AZs) + 1 key.
+        assert.strictEqual(await valueOf(dev.monthlyCostUsd), 132.4);
+        assert.throws(() => cluster({ endpoints: { endpointAzs: 1.5 } }), {
+            message: 'PrivateCluster "prod": endpoints.endpointAzs: expected a whole number of AZs, 1 or more (leave it out for every AZ of the subnets), got 1.5',
+        });
     });
 
     it("creates no endpoints with endpoints.create false", async () => {

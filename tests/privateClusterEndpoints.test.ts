@@ -13,7 +13,10 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
 const LOOKUP = "aws:ec2/getVpcEndpointService:getVpcEndpointService";
-const DEFAULT_SET = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];
+/** What nodes need to join and pull images: eksctl's fully-private set (ec2, ecr.api, ecr.dkr, s3 gateway, sts). */
+const DEFAULT_SET = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
+/** The EKS private cluster guide's whole table. */
+const GUIDE_SET = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];
 
 function endpoints(name: string, extra: Partial<PrivateClusterEndpointsArgs> = {}): PrivateClusterEndpoints {
     return new PrivateClusterEndpoints(name, { vpcId: VPC, subnetIds: SUBNETS, routeTableIds: [RTB], ...extra });
@@ -35,9 +38,10 @@ async function settle(): Promise<void> {
 describe("PrivateClusterEndpoints", () => {
     afterEach(settle);
 
-    it("creates the guide's default set, keyed by service id: interface endpoints in every node AZ and a free S3 gateway", async () => {
+    it("creates the lean default set, keyed by service id: interface endpoints in every node AZ and a free S3 gateway", async () => {
         const c = endpoints("net");
-        assert.strictEqual(await valueOf(c.monthlyCostUsd), 153.3, "7 interface endpoints x 3 AZs x $7.30; the S3 gateway is free");
+        assert.strictEqual(await valueOf(c.monthlyCostUsd), 87.6, "4 interface endpoints x 3 AZs x $7.30 (eksctl's $87.60); the S3 gateway is free");
+        assert.deepStrictEqual(await valueOf(c.costPerAzUsd), { "us-east-1a": 29.2, "us-east-1b": 29.2, "us-east-1c": 29.2 });
         await valueOf(c.endpointIds);
         const sgId = mockAws().get(SG, "net-endpoints").id;
         assert.deepStrictEqual(Object.keys(registered()).sort(), DEFAULT_SET.map((s) => `net-${s}`));
@@ -86,10 +90,38 @@ describe("PrivateClusterEndpoints", () => {
         assert.deepStrictEqual(await valueOf(c.existingServices), []);
     });
 
+    it("preset eks-guide creates the guide's whole table; features add only what they call to the default", async () => {
+        const guide = endpoints("guide", { preset: "eks-guide" });
+        assert.deepStrictEqual(await valueOf(guide.services), GUIDE_SET);
+        assert.strictEqual(await valueOf(guide.monthlyCostUsd), 153.3, "7 interface endpoints x 3 AZs x $7.30");
+        const lean = endpoints("lean", { features: ["containerInsights", "loadBalancerController"] });
+        assert.deepStrictEqual(await valueOf(lean.services), ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts"]);
+        assert.strictEqual(await valueOf(lean.monthlyCostUsd), 131.4, "6 interface endpoints x 3 AZs x $7.30");
+        await valueOf(lean.endpointIds);
+        assert.deepStrictEqual(
+            Object.keys(registered()).filter((n) => n.startsWith("lean-")).sort(),
+            ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts"].map((s) => `lean-${s}`),
+        );
+    });
+
+    it("endpointAzs 2 puts interface endpoints in the first 2 node AZs only, costing 2 AZs, with the saving per AZ", async () => {
+        const c = endpoints("dev", { endpointAzs: 2 });
+        assert.strictEqual(await valueOf(c.monthlyCostUsd), 58.4, "4 interface endpoints x 2 AZs x $7.30 (eksctl in 2 AZs: $58.40)");
+        assert.deepStrictEqual(await valueOf(c.costPerAzUsd), { "us-east-1a": 29.2, "us-east-1b": 29.2 });
+        assert.deepStrictEqual((await valueOf(c.availabilityZones)).sts, ["us-east-1a", "us-east-1b"]);
+        await valueOf(c.endpointIds);
+        assert.deepStrictEqual(registered()["dev-ecr.dkr"].subnetIds, SUBNETS.slice(0, 2));
+        assert.deepStrictEqual(registered()["dev-s3"].routeTableIds, [RTB]);
+        await assert.rejects(
+            async () => endpoints("bad", { endpointAzs: 0 }),
+            { message: 'PrivateClusterEndpoints "bad": endpointAzs: expected a whole number of AZs, 1 or more (leave it out for every AZ of the subnets), got 0' },
+        );
+    });
+
     it("looks every service name up from AWS for its endpoint type, trying both AWS name forms", async () => {
         await valueOf(endpoints("net").serviceNames);
         const lookups = mockAws().calls.filter((c) => c.token === LOOKUP).map((c) => c.inputs);
-        assert.strictEqual(lookups.length, 8);
+        assert.strictEqual(lookups.length, 5);
         assert.deepStrictEqual(
             lookups.find((l) => l.filters[0].values[0].endsWith(".ecr.api")),
             { serviceType: "Interface", filters: [{ name: "service-name", values: ["com.amazonaws.us-east-1.ecr.api", "cn.com.amazonaws.us-east-1.ecr.api"] }] },
@@ -101,7 +133,7 @@ describe("PrivateClusterEndpoints", () => {
         mockAws().reset("cn-north-1");
         mockAws().world.endpointServices["ecr.api"] = { serviceName: "cn.com.amazonaws.cn-north-1.ecr.api" };
         mockAws().world.endpointServices["ecr.dkr"] = { serviceName: "cn.com.amazonaws.cn-north-1.ecr.dkr" };
-        const c = endpoints("net");
+        const c = endpoints("net", { preset: "eks-guide" });
         const names = await valueOf(c.serviceNames);
         assert.strictEqual(names["ecr.api"], "cn.com.amazonaws.cn-north-1.ecr.api");
         assert.strictEqual(names["ecr.dkr"], "cn.com.amazonaws.cn-north-1.ecr.dkr");
@@ -119,7 +151,7 @@ describe("PrivateClusterEndpoints", () => {
     it("aws-us-gov: GovCloud names from the look-up, and a service offered in fewer AZs gets fewer subnets and costs less", async () => {
         mockAws().reset("us-gov-west-1");
         mockAws().world.endpointServices.xray = { availabilityZones: ["us-gov-west-1a", "us-gov-west-1b"] };
-        const c = endpoints("gov");
+        const c = endpoints("gov", { preset: "eks-guide" });
         assert.strictEqual((await valueOf(c.serviceNames))["ecr.dkr"], "com.amazonaws.us-gov-west-1.ecr.dkr");
         assert.deepStrictEqual((await valueOf(c.availabilityZones)).xray, ["us-gov-west-1a", "us-gov-west-1b"]);
         assert.strictEqual(await valueOf(c.monthlyCostUsd), 146, "6 x 3 AZs x $7.30 + xray 2 AZs x $7.30");
@@ -142,7 +174,7 @@ describe("PrivateClusterEndpoints", () => {
             'PrivateClusterEndpoints "net": subnetIds: xray is not offered in any AZ of the given subnets (us-east-1a, us-east-1b, us-east-1c); ' +
             "AWS offers it in us-east-1d: add a subnet in one of those AZs, or leave xray out";
         const failures = await programFailures(async () => {
-            const c = endpoints("net");
+            const c = endpoints("net", { preset: "eks-guide" });
             await assert.rejects(valueOf(c.monthlyCostUsd), (e: Error) => e.message.endsWith(expected));
         });
         assert.deepStrictEqual(failures, [expected]);
@@ -222,9 +254,9 @@ describe("PrivateClusterEndpoints", () => {
     it("skips existing endpoints, an existing S3 gateway too (no second route, no route tables needed)", async () => {
         const c = new PrivateClusterEndpoints("net", { vpcId: VPC, subnetIds: SUBNETS, existingEndpoints: ["s3", "sts"] });
         assert.deepStrictEqual(await valueOf(c.existingServices), ["s3", "sts"]);
-        assert.strictEqual(await valueOf(c.monthlyCostUsd), 131.4);
+        assert.strictEqual(await valueOf(c.monthlyCostUsd), 65.7, "ec2, ecr.api and ecr.dkr x 3 AZs x $7.30");
         await valueOf(c.endpointIds);
-        assert.deepStrictEqual(Object.keys(registered()).sort(), ["net-ec2", "net-ecr.api", "net-ecr.dkr", "net-elasticloadbalancing", "net-logs", "net-xray"]);
+        assert.deepStrictEqual(Object.keys(registered()).sort(), ["net-ec2", "net-ecr.api", "net-ecr.dkr"]);
     });
 
     it("adding a service creates one endpoint and leaves every other endpoint's name and inputs as they were", async () => {
@@ -236,7 +268,7 @@ describe("PrivateClusterEndpoints", () => {
         const after = registered();
         assert.deepStrictEqual(Object.keys(after).filter((n) => !(n in before)), ["net-autoscaling"]);
         for (const name of Object.keys(before)) assert.deepStrictEqual(after[name], before[name], name);
-        assert.strictEqual(await valueOf(c.monthlyCostUsd), 175.2, "one more interface endpoint in 3 AZs: +$21.90");
+        assert.strictEqual(await valueOf(c.monthlyCostUsd), 109.5, "one more interface endpoint in 3 AZs: $87.60 + $21.90");
     });
 
     it("features add their endpoints; policies: a default org-only policy, and a given policy wins", async () => {
@@ -314,7 +346,7 @@ describe("PrivateClusterEndpoints", () => {
             ["a CIDR with host bits", { allowedCidrs: ["10.0.0.1/16"] }, 'allowedCidrs[0]: "10.0.0.1/16" is host bits are set (the network address for /16 is 10.0.0.0/16)'],
             ["no sources at all", { allowedCidrs: [] }, "allowedCidrs: is empty and no security group is allowed either, so nothing could reach the endpoints"],
             ["an unknown default policy", { defaultPolicy: "org" as "organization" }, 'defaultPolicy: "org" is not one of "none", "organization", "account"'],
-            ["a policy for a service not created", { policies: { kms: "{}" } }, "policies.kms: no kms endpoint is created here (created: ec2, ecr.api, ecr.dkr, elasticloadbalancing, logs, s3, sts, xray)"],
+            ["a policy for a service not created", { policies: { kms: "{}" } }, "policies.kms: no kms endpoint is created here (created: ec2, ecr.api, ecr.dkr, s3, sts)"],
             ["a policy that is not a policy", { policies: { sts: "allow all" } }, "policies.sts: is not an IAM policy document (JSON with a Statement)"],
             ["a negative price", { interfaceEndpointHourlyUsd: -1 }, "interfaceEndpointHourlyUsd: -1 is not a price (USD per AZ-hour, like 0.01)"],
             ["a full service name", { additionalServices: ["com.amazonaws.us-east-1.kms"] }, 'additionalServices[0]: "com.amazonaws.us-east-1.kms" is a full service name; give the short id "kms": the full name is looked up for the region'],

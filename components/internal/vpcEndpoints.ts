@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "../../lib/endpointArgs";
 import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "../../lib/endpointServices";
+import { costPerAzUsd, endpointAzWarning, limitAzs } from "../../lib/endpointAzs";
 import { InputError } from "../../lib/errors";
 import { singleAzEndpointWarning } from "../../lib/azChecks";
 import { checkedAt } from "../../lib/validatedInput";
@@ -50,6 +51,8 @@ export interface BuiltEndpoints {
     availabilityZones: pulumi.Output<Record<string, string[]>>;
     securityGroupId: pulumi.Output<string | undefined>;
     monthlyCostUsd: pulumi.Output<number>;
+    /** Monthly USD per AZ of the interface endpoints, by AZ. */
+    costPerAzUsd: pulumi.Output<Record<string, number>>;
 }
 
 /**
@@ -97,7 +100,16 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             pulumi.all([...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))).apply((subnets) => {
                 const foreign = subnets.find((s) => s.vpcId !== vpcId);
                 if (foreign) fail("subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpcId}`);
-                return onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
+                const all = onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
+                const used = limitAzs(all, a.endpointAzs);
+                const warning = endpointAzWarning({
+                    nodeAzs: all.map((s) => s.availabilityZone),
+                    endpointAzs: used.map((s) => s.availabilityZone),
+                    interfaceCount: interfaces.length,
+                    usdPerAzHour: a.usdPerAzHour,
+                });
+                if (warning !== undefined) pulumi.log.warn(warning, parent);
+                return used;
             }),
         );
         if (a.securityGroupIds === undefined) {
@@ -242,6 +254,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                 a.usdPerAzHour,
             ),
         ),
+        costPerAzUsd: availabilityZones.apply((z) => costPerAzUsd(plan.create.filter((e) => e.type === EndpointType.Interface).map((e) => z[e.service]), a.usdPerAzHour)),
     };
 }
 

@@ -1,0 +1,126 @@
+// Rule 8 of issue 5: a private-only cluster's VPC has an endpoint for every service its nodes need (the required set
+// of lib/endpointServices) and for every service the features it runs call (featureEndpoints): features come from
+// the policy's `features` knob and from the PrivateClusterEndpoints components in the cluster's VPC.
+import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../lib/endpointServices";
+import { endpointFlags } from "./cluster";
+import { clustersOf, StackIndex, VPC_ENDPOINT } from "./stack";
+import { StackResource, StackRule, Violation } from "./types";
+import { knownString, listText, peek, UNKNOWN } from "./values";
+
+/** The component whose `features` and `existingEndpoints` inputs say what a cluster in its VPC runs and already has. */
+export const ENDPOINTS_COMPONENT = "eks-private-access:index:PrivateClusterEndpoints";
+
+/** `com.amazonaws.us-east-1.ecr.api` and `cn.com.amazonaws.cn-north-1.ecr.api` -> `ecr.api`. */
+export function endpointServiceShortName(serviceName: string): string | undefined {
+    const match = /^(?:[a-z]{2,3}\.)?com\.amazonaws\.[a-z]{2}(?:-[a-z]+)+-\d+\.(.+)$/.exec(serviceName);
+    return match ? match[1] : undefined;
+}
+
+const knownFeatures = new Set<string>(Object.values(EndpointFeature));
+
+/** The known feature names and service ids of a list input; unknown values and other entries are left out. */
+function stringsOf(value: unknown): string[] {
+    const list = peek(() => value);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : [];
+}
+
+/**
+ * The services a cluster needs, each with the features that call it (empty for the required set): the required
+ * services, then each feature's services.
+ */
+export function neededServices(required: string[], features: string[]): Map<string, string[]> {
+    const needed = new Map<string, string[]>(required.map((s) => [s, []]));
+    for (const feature of features) {
+        if (!knownFeatures.has(feature)) continue;
+        for (const service of featureEndpoints[feature as EndpointFeature].services) {
+            const callers = needed.get(service) ?? [];
+            if (!callers.includes(feature)) callers.push(feature);
+            needed.set(service, callers);
+        }
+    }
+    return needed;
+}
+
+/** Why a missing service matters: the catalogue's reason, or the features that call it and why. */
+function whyNeeded(service: string, features: string[]): string {
+    if (features.length === 0) return `${service}: ${endpointCatalog[service]?.why ?? "workloads call it"}`;
+    return `${service}: called by feature ${features.map((f) => `${f} (${featureEndpoints[f as EndpointFeature].why})`).join(" and ")}`;
+}
+
+/** Rule 8. Private-only cluster whose VPC lacks the endpoints nodes and the cluster's features need without internet access. */
+export const privateClusterVpcEndpoints: StackRule = {
+    kind: "stack",
+    name: "eks-private-cluster-vpc-endpoints",
+    description:
+        `A private-only cluster's VPC has a VPC endpoint for each service nodes need without internet access (${requiredEndpointServices.join(", ")} ` +
+        "by default) and for each service the cluster's features call (the features knob, and the features of PrivateClusterEndpoints " +
+        "components in the VPC), in the stack or listed as existing elsewhere.",
+    severity: "high",
+    enforcement: { recommended: "advisory", strict: "mandatory" },
+    remediation:
+        "Create the missing endpoints in the cluster's VPC (interface endpoints com.amazonaws.<region>.<service>; s3 as a " +
+        "gateway endpoint; with this package, add the feature to the endpoint component's features), or list endpoints that " +
+        "exist outside this stack in the policy's existingEndpoints config.",
+    link: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
+    source: "reference 001, \"Private cluster requirements\" (VPC endpoint table); lib/endpointServices featureEndpoints",
+    resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", VPC_ENDPOINT, ENDPOINTS_COMPONENT],
+    configSchema: {
+        requiredServices: {
+            type: "array",
+            items: { type: "string" },
+            description: "Short service names (ecr.api) every private-only cluster's VPC needs an endpoint for.",
+            default: [...requiredEndpointServices],
+        },
+        features: {
+            type: "array",
+            items: { type: "string" },
+            description: `Features every private-only cluster runs (${Object.values(EndpointFeature).join(", ")}): each needs the endpoints it calls.`,
+            default: [],
+        },
+        existingEndpoints: {
+            type: "array",
+            items: { type: "string" },
+            description: "Services whose endpoints exist outside this stack (shared VPC, central endpoints) and count as present.",
+            default: [],
+        },
+    },
+    check(resources, config) {
+        const index = new StackIndex(resources);
+        const required: string[] = config.requiredServices ?? [...requiredEndpointServices];
+        const knobFeatures: string[] = config.features ?? [];
+        const existing: string[] = config.existingEndpoints ?? [];
+        const out: Violation[] = [];
+        for (const cluster of clustersOf(index)) {
+            const flags = peek(() => endpointFlags(cluster));
+            if (flags === UNKNOWN || flags.publicAccess || !flags.privateAccess) continue;
+            const vpcs = index.clusterVpcRefs(cluster);
+            if (vpcs.length === 0) continue;
+            const keys = new Set(vpcs.map((v) => v.key));
+            const inVpc = (r: StackResource) => index.vpcRefs(r).some((ref) => keys.has(ref.key));
+            const present = new Set<string>(existing);
+            const features = [...knobFeatures];
+            for (const component of index.ofType(ENDPOINTS_COMPONENT).filter(inVpc)) {
+                features.push(...stringsOf(component.inputs.features));
+                stringsOf(component.inputs.existingEndpoints).forEach((s) => present.add(s));
+            }
+            let unknownService = false;
+            for (const endpoint of index.ofType(VPC_ENDPOINT).filter(inVpc)) {
+                const serviceName = knownString(peek(() => endpoint.inputs.serviceName));
+                const short = serviceName === undefined ? undefined : endpointServiceShortName(serviceName);
+                if (short === undefined) unknownService = true;
+                else present.add(short);
+            }
+            const missing = [...neededServices(required, features).entries()].filter(([s]) => !present.has(s));
+            if (missing.length === 0 || unknownService) continue;
+            const where = vpcs.map((v) => index.label(v, "VPC")).join(", ");
+            out.push({
+                urn: cluster.urn,
+                message:
+                    `Cluster "${cluster.name}" is private-only, but ${where} has no VPC endpoint for ${listText(missing.map(([s]) => s))}. ` +
+                    `Without internet access: ${missing.map(([s, f]) => whyNeeded(s, f)).join("; ")}. ` +
+                    `Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.`,
+            });
+        }
+        return out;
+    },
+};
