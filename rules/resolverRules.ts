@@ -3,8 +3,9 @@
 // IP in each of two AZs, a forwarding rule to both IPs).
 import { subnetAzProblem, tooFewSubnets } from "../lib/resolverChecks";
 import { ingressPermissions, groupRoles, trafficText } from "./securityGroups";
-import { INGRESS_RULE, RESOLVER_ENDPOINT, RESOLVER_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, SUBNET } from "./stack";
+import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, RESOLVER_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, SUBNET } from "./stack";
 import { ResourceRule, StackResource, StackRule, Violation } from "./types";
+import { untrackedResolverGroups } from "./untrackedResolver";
 import { knownString, Maybe, peek, peekList, UNKNOWN } from "./values";
 
 const RESOLVER_DOC = "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html";
@@ -70,13 +71,16 @@ export const resolverSecurityGroupDnsOnly: StackRule = {
     remediation: "Narrow each ingress rule of the resolver endpoint's security groups to TCP and UDP port 53.",
     link: BLOG,
     source: "reference 004, \"Create an inbound endpoint\" (a security group that allows DNS from the other networks)",
-    resourceTypes: [RESOLVER_ENDPOINT, SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE],
+    resourceTypes: [RESOLVER_ENDPOINT, SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE, EGRESS_RULE],
     check(resources) {
         const index = new StackIndex(resources);
         const perms = ingressPermissions(index);
         const out: Violation[] = [];
-        for (const [key, group] of groupRoles(index)) {
-            if (!group.roles.has("Route 53 Resolver endpoint")) continue;
+        const roles = groupRoles(index);
+        // AWS's untracked outbound shape opens every port in, for answers from any source port ("Resolver endpoint scaling").
+        const untracked = untrackedResolverGroups(index, roles);
+        for (const [key, group] of roles) {
+            if (!group.roles.has("Route 53 Resolver endpoint") || untracked.has(key)) continue;
             for (const p of perms.filter((perm) => perm.groups.includes(key))) {
                 if (p.protocol === UNKNOWN || p.fromPort === UNKNOWN || p.toPort === UNKNOWN) continue;
                 const dnsOnly = (p.protocol === "tcp" || p.protocol === "udp") && p.fromPort === 53 && p.toPort === 53;

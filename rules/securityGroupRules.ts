@@ -1,7 +1,8 @@
 // Rules 9 and 10 of issue 5: who may reach the interface VPC endpoints, and no security group of a cluster,
 // endpoint or resolver that admits HTTPS or DNS from the whole internet.
 import { cidrsCover } from "../lib/cidr";
-import { INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "./stack";
+import { EGRESS_RULE, INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "./stack";
+import { untrackedResolverGroups } from "./untrackedResolver";
 import {
     admits,
     culprits,
@@ -120,12 +121,16 @@ export const noInternetIngress: StackRule = {
     source:
         "reference 000, \"Accessing a private only API server\" (443 from the connected network or bastion); reference 004, " +
         "inbound endpoint security group (DNS from external CIDRs)",
-    resourceTypes: [VPC_ENDPOINT, "aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:route53/resolverEndpoint:ResolverEndpoint", ...SG_TYPES],
+    resourceTypes: [VPC_ENDPOINT, "aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:route53/resolverEndpoint:ResolverEndpoint", ...SG_TYPES, EGRESS_RULE],
     check(resources) {
         const index = new StackIndex(resources);
         const byGroup = permissionsByGroup(ingressPermissions(index));
         const out: Violation[] = [];
-        for (const [key, group] of groupRoles(index)) {
+        const roles = groupRoles(index);
+        // AWS's recommended untracked Resolver shapes admit 0.0.0.0/0 by design ("Resolver endpoint scaling").
+        const untracked = untrackedResolverGroups(index, roles);
+        for (const [key, group] of roles) {
+            if (untracked.has(key)) continue;
             const mine = byGroup.get(key) ?? [];
             for (const service of SERVICES) {
                 const through = mine.filter((p) => service.admitted(p) && p.cidrs.length > 0);

@@ -4,7 +4,7 @@
 // Resolver endpoint.
 import { addressSpaceCovered } from "../lib/cidr";
 import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
-import { INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stack";
+import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stack";
 import { StackResource } from "./types";
 import { knownString, knownStrings, listText, Maybe, peek, peekList, UNKNOWN } from "./values";
 
@@ -127,32 +127,41 @@ export function permissionsByGroup(perms: Permission[]): Map<string, Permission[
 
 /** Every ingress permission of the stack. */
 export function ingressPermissions(index: StackIndex): Permission[] {
+    return permissions(index, "ingress");
+}
+
+/** Every egress permission of the stack (`cidrs`: the destinations). */
+export function egressPermissions(index: StackIndex): Permission[] {
+    return permissions(index, "egress");
+}
+
+function permissions(index: StackIndex, direction: "ingress" | "egress"): Permission[] {
     const out: Permission[] = [];
     const clusterGroups = clusterGroupIds(index);
     for (const sg of index.ofType(SECURITY_GROUP)) {
-        const blocks = peekList(() => sg.inputs.ingress);
+        const blocks = peekList(() => sg.inputs[direction]);
         if (blocks === UNKNOWN) continue;
         blocks.forEach((_, i) => {
-            const at = <T>(read: (b: any) => T) => peek(() => read(sg.inputs.ingress[i]));
-            const src = sources([peekList(() => sg.inputs.ingress[i].cidrBlocks), peekList(() => sg.inputs.ingress[i].ipv6CidrBlocks)]);
+            const at = <T>(read: (b: any) => T) => peek(() => read(sg.inputs[direction][i]));
+            const src = sources([peekList(() => sg.inputs[direction][i].cidrBlocks), peekList(() => sg.inputs[direction][i].ipv6CidrBlocks)]);
             out.push({
                 groups: [sg.urn],
                 urn: sg.urn,
-                label: `ingress[${i}] of security group "${sg.name}"`,
+                label: `${direction}[${i}] of security group "${sg.name}"`,
                 protocol: normalizeProtocol(at((b) => b.protocol)),
                 fromPort: port(at((b) => b.fromPort)),
                 toPort: port(at((b) => b.toPort)),
                 cidrs: src.cidrs,
                 unknownCidrs: src.unknown,
                 otherSources:
-                    nonEmpty(peekList(() => sg.inputs.ingress[i].securityGroups)) ||
-                    nonEmpty(peekList(() => sg.inputs.ingress[i].prefixListIds)) ||
+                    nonEmpty(peekList(() => sg.inputs[direction][i].securityGroups)) ||
+                    nonEmpty(peekList(() => sg.inputs[direction][i].prefixListIds)) ||
                     at((b) => b.self) === true,
             });
         });
     }
     for (const rule of index.ofType(SECURITY_GROUP_RULE)) {
-        if (peek(() => rule.inputs.type) !== "ingress") continue;
+        if (peek(() => rule.inputs.type) !== direction) continue;
         const src = sources([peekList(() => rule.inputs.cidrBlocks), peekList(() => rule.inputs.ipv6CidrBlocks)]);
         out.push({
             groups: ruleTargets(index, rule, clusterGroups),
@@ -169,12 +178,12 @@ export function ingressPermissions(index: StackIndex): Permission[] {
                 peek(() => rule.inputs.self) === true,
         });
     }
-    for (const rule of index.ofType(INGRESS_RULE)) {
+    for (const rule of index.ofType(direction === "ingress" ? INGRESS_RULE : EGRESS_RULE)) {
         const src = sources([single(peek(() => rule.inputs.cidrIpv4)), single(peek(() => rule.inputs.cidrIpv6))]);
         out.push({
             groups: ruleTargets(index, rule, clusterGroups),
             urn: rule.urn,
-            label: `aws.vpc.SecurityGroupIngressRule "${rule.name}"`,
+            label: `aws.vpc.SecurityGroup${direction === "ingress" ? "Ingress" : "Egress"}Rule "${rule.name}"`,
             protocol: normalizeProtocol(peek(() => rule.inputs.ipProtocol)),
             fromPort: port(peek(() => rule.inputs.fromPort)),
             toPort: port(peek(() => rule.inputs.toPort)),

@@ -12,6 +12,7 @@ export const VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
 export const SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
 export const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 export const RESOLVER_ENDPOINT = "aws:route53/resolverEndpoint:ResolverEndpoint";
 export const RESOLVER_RULE = "aws:route53/resolverRule:ResolverRule";
 export const DHCP_OPTIONS = "aws:ec2/vpcDhcpOptions:VpcDhcpOptions";

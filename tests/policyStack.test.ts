@@ -296,6 +296,48 @@ describe("policy pack: stack policies", () => {
         ]);
     });
 
+    // Route 53 Developer Guide, "Resolver endpoint scaling": AWS's recommended rules, which keep connections untracked.
+    // Inbound endpoint: TCP/UDP 53 from 0.0.0.0/0, TCP/UDP all ports to 0.0.0.0/0; outbound endpoint: the reverse.
+    it("rules 10 and 11 under the strict profile accept AWS's untracked Resolver security groups, and only those", async () => {
+        const strict = buildPolicies("strict");
+        const named = (name: string) => strict.find((x) => x.name === name) as StackValidationPolicy;
+        for (const name of ["no-internet-https-dns-ingress", "resolver-security-group-dns-only"]) assert.strictEqual(named(name).enforcementLevel, "mandatory");
+        const rule = (type: string, name: string, group: string, protocol: string, from: number, to: number) => ({
+            type,
+            name,
+            props: { securityGroupId: U, ipProtocol: protocol, fromPort: from, toPort: to, cidrIpv4: "0.0.0.0/0" },
+            deps: { securityGroupId: [group] },
+        });
+        const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+        const shape = (group: string, dnsType: string, allType: string) =>
+            ["tcp", "udp"].flatMap((protocol) => [rule(dnsType, `${group}-${protocol}53`, group, protocol, 53, 53), rule(allType, `${group}-${protocol}-all`, group, protocol, 0, 65535)]);
+        const untracked = [
+            ...baseline().filter((r) => !r.name.startsWith("resolver-")),
+            ...shape("resolver", INGRESS, EGRESS),
+            { type: SG, name: "outbound-sg", props: { vpcId: U }, deps: { vpcId: ["main"] } },
+            ...shape("outbound-sg", EGRESS, INGRESS),
+            {
+                type: RESOLVER,
+                name: "outbound",
+                props: { direction: "OUTBOUND", securityGroupIds: [U], ipAddresses: [{ subnetId: U }, { subnetId: U }] },
+                deps: { securityGroupIds: ["outbound-sg"], ipAddresses: ["a", "b"] },
+            },
+        ];
+        for (const name of ["no-internet-https-dns-ingress", "resolver-security-group-dns-only"]) {
+            assert.deepStrictEqual(await validateStack(named(name), untracked), { violations: [] }, name);
+        }
+        // Without the all-ports egress the inbound group's DNS from 0.0.0.0/0 is tracked and open: still refused.
+        const tracked = untracked.filter((r) => !r.name.startsWith("resolver-") || !r.name.endsWith("-all"));
+        assert.deepStrictEqual((await validateStack(named("no-internet-https-dns-ingress"), tracked)).violations, [
+            {
+                urn: urnOf(SG, "resolver"),
+                message:
+                    'security group "resolver" (Route 53 Resolver endpoint) admits DNS (port 53) from the whole internet (0.0.0.0/0) through ' +
+                    'aws.vpc.SecurityGroupIngressRule "resolver-tcp53" and aws.vpc.SecurityGroupIngressRule "resolver-udp53". Admit the VPC CIDR and the connected networks that need DNS instead.',
+            },
+        ]);
+    });
+
     it("rule 11: resolver endpoints with two IPs in two AZs, and security groups that admit only DNS", async () => {
         const redundancy = stackPolicy("resolver-endpoint-redundancy");
         const oneIp = mutate("inbound", (e) => (e.ipAddresses = [{ subnetId: U }]));
