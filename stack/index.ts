@@ -40,7 +40,7 @@ const problems = stackConfigProblems(pulumi.getProject(), pulumi.runtime.allConf
     hybridDns: hybridArgs,
     privateCluster: clusterArgs,
 });
-if (problems.length > 0) throw new Error(problems.join("\n"));
+if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
 
 const access = endpointAccessArgs
     ? new ClusterEndpointAccess(`${env}-endpoint`, { ...endpointAccessArgs, vpcId: endpointAccessArgs.vpcId ?? vpcId })
