@@ -65,6 +65,8 @@ export interface PrivateClusterHybridDnsSettings {
     vpcIds?: string[];
     /** AWS RAM principals the forwarding rule is shared with. */
     shareWith?: string[];
+    /** AWS's untracked Resolver security groups (HybridDnsAccess.untrackedConnections): no connection-tracking throttle; the groups then admit 0.0.0.0/0 on DNS. */
+    untrackedConnections?: boolean;
 }
 
 /** PrivateCluster's ECR pull-through cache rules for public registries. */
@@ -331,6 +333,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       outboundSubnetIds,
                       vpcIds: v.hybridDns.vpcIds,
                       shareWith: v.hybridDns.shareWith,
+                      untrackedConnections: v.hybridDns.untrackedConnections,
                       tags: args.tags,
                   },
                   parent,

@@ -40,6 +40,7 @@ export interface ValidatedPrivateCluster {
         outboundSubnetIds?: Validated<string[]>;
         vpcIds?: string[];
         shareWith?: string[];
+        untrackedConnections?: boolean;
     };
     pullThroughCache: PlannedRule[];
     kubernetesApiAccess: boolean;
@@ -109,6 +110,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
             scope: `it is a closed choice ("cluster" or "region")`,
             vpcIds: "each VPC id names its association: pass literal ids",
             shareWith: "each principal names its AWS RAM association: pass literal ids and ARNs",
+            untrackedConnections: "it decides which security group rules exist: pass true or false",
         });
     }
     if (args.pullThroughCache !== undefined) {

@@ -153,4 +153,16 @@ describe("PrivateCluster networking", () => {
             ],
         );
     });
+
+    // Route 53 "Resolver endpoint scaling": the untracked shape for the inbound endpoint, through hybridDns.
+    it("passes hybridDns.untrackedConnections to the Resolver endpoints", async () => {
+        const c = cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: { untrackedConnections: true } });
+        await valueOf(c.resolverIps);
+        await settle();
+        assert.deepStrictEqual(names("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"), ["prod-dns-inbound-tcp0-65535-to-anywhere", "prod-dns-inbound-udp0-65535-to-anywhere"]);
+        assert.deepStrictEqual(
+            names("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((n) => n.startsWith("prod-dns-inbound")),
+            ["prod-dns-inbound-tcp53-from-anywhere", "prod-dns-inbound-udp53-from-anywhere"],
+        );
+    });
 });

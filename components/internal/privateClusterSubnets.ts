@@ -25,7 +25,8 @@ export function privateClusterSubnets(site: InputSite, args: PrivateClusterArgs,
     const own = args.hybridDns?.inboundSubnetIds !== undefined;
     let inboundSubnetIds = own ? pulumi.output(dns.inboundSubnetIds(site)) : subnetIds;
     let outboundSubnetIds = dns.outboundSubnetIds ? pulumi.output(dns.outboundSubnetIds(site)) : undefined;
-    if (outboundSubnetIds !== undefined && dns.outboundVpcId !== undefined) {
+    // The untracked security groups admit and send DNS to 0.0.0.0/0, so the endpoints reach each other anyway.
+    if (outboundSubnetIds !== undefined && dns.outboundVpcId !== undefined && dns.untrackedConnections !== true) {
         inboundSubnetIds = reachableInboundSubnets(site, inboundSubnetIds, args.vpcId, args.vpcCidrs, {
             subnets: own ? "hybridDns.inboundSubnetIds" : "subnetIds",
             cidrs: "vpcCidrs",
