@@ -28,7 +28,10 @@ export interface ClusterEndpointAccessArgs {
     vpcId?: pulumi.Input<string>;
     /** The control plane's security group (the cluster security group, or one attached via vpcConfig.securityGroupIds) that gets the 443 rules. */
     clusterSecurityGroupId?: pulumi.Input<string>;
-    /** Connected networks (transit gateway, VPN, Direct Connect, peered VPCs) allowed to reach the private endpoint on TCP 443. */
+    /**
+     * Connected networks (transit gateway, VPN, Direct Connect, peered VPCs) allowed to reach the private endpoint on TCP 443.
+     * Never 0.0.0.0/0 or ::/0 (open to everyone, refused as by every component); IPv6 ranges only with ipFamily "ipv6".
+     */
     allowedCidrs?: string[];
     /** Security groups (a bastion host, an IDE) allowed to reach the private endpoint on TCP 443; ids known at preview. */
     allowedSecurityGroupIds?: pulumi.Input<string>[];
