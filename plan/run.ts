@@ -8,6 +8,7 @@ import { evaluatePolicies, PolicyFinding, Profile } from "../rules/evaluate";
 import { installMocks, MockAws, RecordedResource, valueOf } from "./mocks";
 import { readProject, stackConfig } from "./engine/project";
 import { keepTopFrame, programLocation } from "./programErrors";
+import { typeErrors } from "./typeCheck";
 import { planWorld } from "./world";
 
 export interface PlanOptions {
@@ -21,6 +22,8 @@ export interface PlanOptions {
     policyConfig?: Record<string, any>;
     /** YAML file describing the account (VPCs, subnets, DHCP options, endpoints, region): `--world`. */
     world?: string;
+    /** Type-check the program first and refuse it on type errors, as the CLI's ts-node does: `--typecheck`. */
+    typecheck?: boolean;
 }
 
 export interface PlanDiagnostic {
@@ -92,6 +95,8 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     const started = performance.now();
     const restoreFrames = keepTopFrame(programStackTraceLimit());
     try {
+        const problems = options.typecheck ? typeErrors(main) : [];
+        if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
         const exported = await import(main);
         const programOutputs = typeof exported.default === "function" ? await exported.default() : exported;
         outputs = await resolveOutputs(programOutputs, errors);

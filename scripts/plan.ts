@@ -1,4 +1,4 @@
-// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--world FILE]
+// npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--world FILE] [--typecheck]
 // Runs a Pulumi program of this repo offline under mocks and prints what `pulumi up` would create.
 import * as fs from "fs";
 import { parseArgs } from "util";
@@ -6,7 +6,7 @@ import { renderPlan } from "../plan/render";
 import { messageOf, runPlan } from "../plan/run";
 
 const usage =
-    "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE] [--world FILE]";
+    "usage: npm run plan -- [program dir] [--json] [--stack NAME] [--config key=value ...] [--policy recommended|strict] [--policy-config FILE] [--world FILE] [--typecheck]";
 
 async function main(): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -18,6 +18,7 @@ async function main(): Promise<number> {
             policy: { type: "string", default: "recommended" },
             "policy-config": { type: "string" },
             world: { type: "string" },
+            typecheck: { type: "boolean", default: false },
             help: { type: "boolean", short: "h", default: false },
         },
     });
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
     const policy = values.policy;
     if (policy !== "recommended" && policy !== "strict") throw new Error(`--policy takes recommended or strict, got ${JSON.stringify(policy)}`);
     const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) : undefined;
-    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig, world: values.world });
+    const plan = await runPlan(positionals[0] ?? ".", { stack: values.stack, config, policy, policyConfig, world: values.world, typecheck: values.typecheck });
     // Timings vary run to run; the JSON document is the plan (npm run bench reports them).
     const { timings: _timings, ...document } = plan;
     process.stdout.write((values.json ? JSON.stringify(document, null, 2) : renderPlan(plan)) + "\n");

@@ -19,4 +19,20 @@ describe("offline plan errors", function () {
         assert.strictEqual(plan.errors.length, 1);
         assert.match(plan.errors[0].message, /^ClusterEndpointAccess "sample-endpoint": publicAccessCidrs: only applies when the public endpoint is on, [^\n]*Drop publicAccessCidrs, or use mode "public-and-private" to keep a restricted public endpoint$/);
     });
+
+    it("--typecheck refuses a program tsc rejects, with file, line and tsc's message; without it the typo is dropped", async () => {
+        const unchecked = await planJson(["tests/fixtures/type-error"]);
+        assert.deepStrictEqual([unchecked.code, unchecked.plan.errors], [0, []]);
+        assert.deepStrictEqual(unchecked.plan.outputs.rules, {}, "allowedCidr is not an argument, so no 443 rule was planned");
+        const { code, plan } = await planJson(["tests/fixtures/type-error", "--typecheck"]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.resources, []);
+        assert.deepStrictEqual(plan.errors, [
+            {
+                message:
+                    "tests/fixtures/type-error/index.ts(7,5): error TS2561: Object literal may only specify known properties, but 'allowedCidr' " +
+                    "does not exist in type 'ClusterEndpointAccessArgs'. Did you mean to write 'allowedCidrs'?",
+            },
+        ]);
+    });
 });
