@@ -11,7 +11,15 @@ export function typeErrors(main: string): string[] {
     const configFile = ts.findConfigFile(dir, ts.sys.fileExists, "tsconfig.json");
     const options: ts.CompilerOptions = configFile
         ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, path.dirname(configFile)).options
-        : { strict: true, esModuleInterop: true, skipLibCheck: true };
+        : // No tsconfig.json: strict checking for this package's Node (engines >= 20: ES2022, CommonJS).
+          {
+              strict: true,
+              target: ts.ScriptTarget.ES2022,
+              module: ts.ModuleKind.CommonJS,
+              moduleResolution: ts.ModuleResolutionKind.Node10,
+              esModuleInterop: true,
+              skipLibCheck: true,
+          };
     const program = ts.createProgram([path.resolve(main)], { ...options, noEmit: true });
     return ts.getPreEmitDiagnostics(program).map((d) => {
         const text = ts.flattenDiagnosticMessageText(d.messageText, " ");
