@@ -104,7 +104,7 @@ export function worldProblems(w: WorldFile): string[] {
     for (const [vpcId, vpc] of Object.entries(w.vpcs ?? {})) {
         for (const [i, block] of [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])].entries()) {
             const problem = cidrProblem(block);
-            if (problem) problems.push(`vpcs.${vpcId}.${i === 0 ? "cidrBlock" : `secondaryCidrBlocks.${i - 1}`}: ${problem}`);
+            if (problem) problems.push(`vpcs.${vpcId}.${i === 0 ? "cidrBlock" : `secondaryCidrBlocks.${i - 1}`}: ${block}: ${problem}`);
         }
         if (vpc.dhcpOptionsId && !w.dhcpOptions?.[vpc.dhcpOptionsId]) {
             problems.push(`vpcs.${vpcId}.dhcpOptionsId: ${vpc.dhcpOptionsId} is not under dhcpOptions; list its domain name servers there`);
@@ -113,7 +113,7 @@ export function worldProblems(w: WorldFile): string[] {
             const at = `vpcs.${vpcId}.subnets.${subnetId}`;
             if (!azs.includes(subnet.availabilityZone)) problems.push(`${at}.availabilityZone: ${subnet.availabilityZone} is not an AZ of ${region} (${azs.join(", ")})`);
             const problem = cidrProblem(subnet.cidrBlock);
-            if (problem) problems.push(`${at}.cidrBlock: ${problem}`);
+            if (problem) problems.push(`${at}.cidrBlock: ${subnet.cidrBlock}: ${problem}`);
             else if (![vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])].some((b) => !cidrProblem(b) && cidrContains(b, subnet.cidrBlock))) {
                 problems.push(`${at}.cidrBlock: ${subnet.cidrBlock} is outside the VPC's CIDR blocks; a subnet's block must be inside one of them`);
             }
