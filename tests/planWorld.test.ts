@@ -68,6 +68,21 @@ describe("offline plan on the user's own network", function () {
         assert.match(plan.errors[0].message, new RegExp(`^ClusterEndpointAccess "own": vpcId: VPC ${VPC} has enableDnsHostnames=false`));
     });
 
+    it("--world existingEndpoints: a second endpoint with private DNS for the same service is refused, as AWS does", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "world-"));
+        const file = path.join(dir, "world.yaml");
+        fs.writeFileSync(file, fs.readFileSync(`${OWN}/world.yaml`, "utf8").replace("    enableDnsHostnames: true\n", "    enableDnsHostnames: true\n    existingEndpoints: [sts]\n"));
+        const { code, plan } = await planJson([OWN, "--world", file]);
+        assert.strictEqual(code, 1);
+        assert.deepStrictEqual(plan.errors, [
+            {
+                message:
+                    `failed to register new resource own-sts [aws:ec2/vpcEndpoint:VpcEndpoint]: ${VPC} already has an endpoint for sts with private DNS ` +
+                    "(--world existingEndpoints); AWS refuses a second one: list sts in the component's existingEndpoints",
+            },
+        ]);
+    });
+
     it("a --world file with mistakes is refused, one line per problem naming the key path", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "world-"));
         const file = path.join(dir, "world.yaml");

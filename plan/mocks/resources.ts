@@ -147,10 +147,11 @@ export const resourceHandlers: Record<string, ResourceHandler> = {
             return { ...common, prefixListId: `pl-${stableHex(`prefix-list:${serviceName}`, 8)}`, dnsEntries: [], networkInterfaceIds: [] };
         }
         // A private hosted zone for the service's name can be associated with a VPC once: AWS refuses a second
-        // endpoint with private DNS for a service that already has one there (CreateVpcEndpoint, PrivateDnsEnabled).
+        // endpoint with private DNS for a service that already has one there
+        // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html, PrivateDnsEnabled).
         if (args.inputs.privateDnsEnabled && world.existingEndpoints?.[args.inputs.vpcId]?.includes(service)) {
             throw new Error(
-                `${args.name}: ${args.inputs.vpcId} already has an endpoint for ${service} with private DNS (--world existingEndpoints); ` +
+                `${args.inputs.vpcId} already has an endpoint for ${service} with private DNS (--world existingEndpoints); ` +
                     `AWS refuses a second one: list ${service} in the component's existingEndpoints`,
             );
         }
