@@ -68,6 +68,7 @@ export const vpcEndpointIds = endpoints?.endpointIds;
 export const vpcEndpointServiceNames = endpoints?.serviceNames;
 export const vpcEndpointSecurityGroupId = endpoints?.securityGroupId;
 export const vpcEndpointsMonthlyCostUsd = endpoints?.monthlyCostUsd;
+export const vpcEndpointsCostPerAzUsd = endpoints?.costPerAzUsd;
 export const stsPodEnvironment = endpoints?.stsPodEnvironment;
 
 if (hybridArgs) {

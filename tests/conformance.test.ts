@@ -44,8 +44,10 @@ const T = {
 const each = (type: string, ...names: string[]) => names.map((n) => `${type} ${n}`);
 /** The endpoint children PrivateClusterEndpoints `name` makes for `services` (lib/endpointServices endpointChildName). */
 const endpointsOf = (name: string, services: string[]) => each(T.vpce, ...services.map((s) => `${name}-${s}`));
-/** lib/endpointServices defaultEndpointServices, as the guide lists them (reference 001). */
-const defaults = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "logs", "elasticloadbalancing", "xray"];
+/** The default set: what nodes need to join and pull images, eksctl's fully-private set (issue 14). */
+const defaults = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
+/** preset "eks-guide": the EKS private cluster guide's whole table (reference 001). */
+const guide = [...defaults, "logs", "elasticloadbalancing", "xray"];
 /** ClusterEndpointAccess `name`'s TCP 443 rules, keyed by source (CIDR slug, security group id or label). */
 const apiRules = (name: string, ...keys: string[]) => each(T.ingress, ...keys.map((k) => `${name}-api-tcp443-from-${k}`));
 
@@ -157,8 +159,8 @@ const cases: Case[] = [
             `${T.nodeGroup} private-cluster-default`,
         ],
         children: [
-            // podIdentity (eks-auth), clusterAutoscaler (autoscaling), loadBalancerController (defaults only).
-            { of: `${T.endpoints} private-cluster`, type: T.vpce, names: endpointsOf("private-cluster", [...defaults, "eks-auth", "autoscaling"]) },
+            // podIdentity (eks-auth), clusterAutoscaler (autoscaling), loadBalancerController (elasticloadbalancing).
+            { of: `${T.endpoints} private-cluster`, type: T.vpce, names: endpointsOf("private-cluster", [...defaults, "eks-auth", "autoscaling", "elasticloadbalancing"]) },
         ],
     },
     {
@@ -207,7 +209,7 @@ const cases: Case[] = [
             `${T.outbound} hub-outbound`,
             `${T.endpoints} clusters`,
         ],
-        children: [{ of: `${T.endpoints} clusters`, type: T.vpce, names: endpointsOf("clusters", defaults) }],
+        children: [{ of: `${T.endpoints} clusters`, type: T.vpce, names: endpointsOf("clusters", guide) }],
     },
     {
         dir: "examples/stack-refs/cluster",

@@ -69,8 +69,8 @@ const T = {
     access: "eks-private-access:index:ClusterEndpointAccess",
     endpoints: "eks-private-access:index:PrivateClusterEndpoints",
 } as const;
-/** lib/endpointServices defaultEndpointServices as the EKS private-cluster guide lists them, plus podIdentity's eks-auth. */
-const endpointServices = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "logs", "elasticloadbalancing", "xray", "eks-auth"];
+/** The default endpoint set (what nodes need to join and pull images, eksctl's fully-private set), plus podIdentity's eks-auth. */
+const endpointServices = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts", "eks-auth"];
 const label = (r: { type: string; name: string }) => `${r.type} ${r.name}`;
 const sorted = (xs: string[]) => [...xs].sort();
 

@@ -25,17 +25,18 @@ describe("offline plan", function () {
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-192-168-0-0-20",
             "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule sample-endpoint-api-tcp443-from-sg-0a9b8c7d6e5f40312",
         ]);
-        // vpcEndpoints: the guide's default set plus clusterAutoscaler (autoscaling) and podIdentity (eks-auth).
+        // vpcEndpoints: the default set (ec2, ecr.api, ecr.dkr, s3, sts) plus clusterAutoscaler (autoscaling) and podIdentity (eks-auth).
         const endpoints = byName(plan, "sample-endpoints");
         assert.strictEqual(endpoints.type, "eks-private-access:index:PrivateClusterEndpoints");
         const vpce = plan.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.parent === endpoints.urn);
         assert.deepStrictEqual(
             vpce.map((r) => r.name).sort(),
-            ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "elasticloadbalancing", "logs", "s3", "sts", "xray"].map((s) => `sample-endpoints-${s}`),
+            ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "s3", "sts"].map((s) => `sample-endpoints-${s}`),
         );
-        // 9 interface endpoints in 3 AZs at $7.30 per AZ-month; the S3 gateway is free.
-        assert.deepStrictEqual(plan.cost, { monthlyUsd: 197.1, items: [{ urn: endpoints.urn, monthlyUsd: 197.1 }] });
-        assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 197.1);
+        // 6 interface endpoints in 3 AZs at $7.30 per AZ-month; the S3 gateway is free.
+        assert.deepStrictEqual(plan.cost, { monthlyUsd: 131.4, items: [{ urn: endpoints.urn, monthlyUsd: 131.4 }] });
+        assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 131.4);
+        assert.deepStrictEqual(plan.outputs.vpcEndpointsCostPerAzUsd, { "us-east-1a": 43.8, "us-east-1b": 43.8, "us-east-1c": 43.8 });
         assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
         // hybridDns: scope region forwards the region's EKS domain; the inbound endpoint has one IP per subnet.
         assert.strictEqual(plan.outputs.forwardedDomain, "us-east-1.eks.amazonaws.com");
@@ -143,8 +144,8 @@ describe("offline plan", function () {
         ]);
         const controlPlaneId = plan.outputs.clusterSecurityGroupId;
         for (const rule of rules) assert.strictEqual(rule.inputs.securityGroupId, controlPlaneId);
-        // The guide's 7 interface endpoints plus eks-auth for Pod Identity, in 3 AZs.
-        assert.strictEqual(plan.cost.monthlyUsd, 175.2);
+        // The default 4 interface endpoints (ec2, ecr.api, ecr.dkr, sts) plus eks-auth for Pod Identity, in 3 AZs.
+        assert.strictEqual(plan.cost.monthlyUsd, 109.5);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
@@ -258,7 +259,7 @@ describe("offline plan", function () {
         assert.match(stdout, /^Offline plan of examples\/private-only \(project private-only, stack dev, region us-east-1\)/);
         assert.match(stdout, /\n\+ eks-private-access:index:ClusterEndpointAccess  private-only  \(component\)\n/);
         assert.match(stdout, /\n    \+ aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule  private-only-api-tcp443-from-bastion\n/);
-        assert.match(stdout, /\n26 resources and 3 components to create\n/);
+        assert.match(stdout, /\n23 resources and 3 components to create\n/);
         assert.match(stdout, /\nWarnings \(0\):\n\nErrors \(0\):$/m);
     });
 });

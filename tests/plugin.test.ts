@@ -31,8 +31,8 @@ const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 const RESOLVER_ENDPOINT = "aws:route53/resolverEndpoint:ResolverEndpoint";
 const token = (component: string) => `eks-private-access:index:${component}`;
-/** The EKS private-cluster guide's endpoint set, each an endpoint named `<component>-<service>`. */
-const GUIDE_SERVICES = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];
+/** The default endpoint set (what nodes need to join and pull images, eksctl's fully-private set), each an endpoint named `<component>-<service>`. */
+const DEFAULT_SERVICES = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
 
 const schemaJson = JSON.parse(fs.readFileSync(path.join(ROOT, "schema.json"), "utf8")) as {
     version: string;
@@ -140,17 +140,17 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
         assert.strictEqual(ecr.state.monthlyCostUsd, 43.8);
     });
 
-    it("PrivateClusterEndpoints: the guide's eight endpoints; route tables unknown in preview", async () => {
+    it("PrivateClusterEndpoints: the default five endpoints; route tables unknown in preview", async () => {
         const pce = await construct("PrivateClusterEndpoints", "pce", { vpcId: known(VPC, NETWORK), subnetIds: known(SUBNETS, NETWORK), routeTableIds: unknown(NETWORK) });
         assert.deepStrictEqual(
             tree(pce.urn),
-            [`${SG} pce-endpoints`, `${PREFIX_LIST} pce-vpc-cidrs`, `${INGRESS} pce-endpoints-tcp443-from-vpc-cidrs`, ...GUIDE_SERVICES.map((s) => `${VPCE} pce-${s}`)].sort(),
+            [`${SG} pce-endpoints`, `${PREFIX_LIST} pce-vpc-cidrs`, `${INGRESS} pce-endpoints-tcp443-from-vpc-cidrs`, ...DEFAULT_SERVICES.map((s) => `${VPCE} pce-${s}`)].sort(),
         );
         const s3 = child(pce.urn, VPCE, "pce-s3");
         assert.deepStrictEqual([s3.inputs.vpcEndpointType, s3.inputs.routeTableIds], ["Gateway", undefined]);
-        assert.deepStrictEqual(Object.keys(pce.state.endpointIds).sort(), GUIDE_SERVICES);
-        // Seven interface endpoints in three AZs at $0.01 per AZ-hour.
-        assert.strictEqual(pce.state.monthlyCostUsd, 153.3);
+        assert.deepStrictEqual(Object.keys(pce.state.endpointIds).sort(), DEFAULT_SERVICES);
+        // Four interface endpoints in three AZs at $0.01 per AZ-hour: eksctl's $87.60.
+        assert.strictEqual(pce.state.monthlyCostUsd, 87.6);
     });
 
     it("ResolverInboundEndpoint: the endpoint with one IP in each subnet, DNS from the allowed CIDRs", async () => {
@@ -253,7 +253,7 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
         );
         assert.ok(cluster.dependencies.includes(NETWORK), `the cluster waits for the program's VPC: ${cluster.dependencies.join(", ")}`);
         const endpoints = descendants(pc.urn).filter((r) => r.type === VPCE).map((r) => r.name).sort();
-        assert.deepStrictEqual(endpoints, GUIDE_SERVICES.map((s) => `pc-endpoints-${s}`).sort());
+        assert.deepStrictEqual(endpoints, DEFAULT_SERVICES.map((s) => `pc-endpoints-${s}`).sort());
         assert.strictEqual(pc.state.clusterName, "pc");
     });
 

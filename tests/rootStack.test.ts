@@ -55,6 +55,27 @@ const alternatives: { name: string; settings: string[]; edit?: (c: Record<string
             ),
     },
     {
+        name: "vpcEndpoints preset eks-guide in 2 of the 3 AZs",
+        settings: ["vpcEndpoints.preset", "vpcEndpoints.endpointAzs"],
+        check: (plan) => {
+            // The guide's table plus clusterAutoscaler (autoscaling) and podIdentity (eks-auth): 9 interface endpoints x 2 AZs x $7.30.
+            assert.deepStrictEqual(
+                Object.keys(plan.outputs.vpcEndpointIds).sort(),
+                ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "elasticloadbalancing", "logs", "s3", "sts", "xray"],
+            );
+            assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 131.4);
+            assert.deepStrictEqual(plan.outputs.vpcEndpointsCostPerAzUsd, { "us-east-1a": 65.7, "us-east-1b": 65.7 });
+            assert.deepStrictEqual(
+                plan.warnings.map((w) => w.message).filter((m) => m.startsWith("endpointAzs")),
+                [
+                    "endpointAzs 2: the 9 interface endpoints are in us-east-1a, us-east-1b only, not in us-east-1c: $65.70 a month less. " +
+                        "Nodes in us-east-1c reach them across AZs (cross-AZ data is billed), and if those AZs fail no node can pull images or " +
+                        "get credentials. For non-production stacks; leave endpointAzs out in production.",
+                ],
+            );
+        },
+    },
+    {
         name: "vpcEndpoints securityGroupIds",
         settings: ["vpcEndpoints.securityGroupIds"],
         check: (plan) => {

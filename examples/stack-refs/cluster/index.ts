@@ -40,8 +40,9 @@ export = async () => {
         allowedCidrs: [...(net.hubVpcCidr ? [net.hubVpcCidr] : []), ...(net.onPremisesCidrs ?? [])],
     });
 
-    // Only the endpoints this cluster's features add; the network stack's are listed as existing.
+    // Only the endpoints this cluster's features add; the network stack's (its eks-guide preset) are listed as existing.
     const endpoints = new PrivateClusterEndpoints(name, {
+        preset: "eks-guide",
         vpcId: net.vpcId,
         subnetIds: net.privateSubnetIds,
         existingEndpoints: Object.keys(shared.vpcEndpointIds),

@@ -67,8 +67,10 @@ const outbound = new ResolverOutboundEndpoint("hub-outbound", {
     targetCidrs: [clustersCidr],
 });
 
-// One set of endpoints for every cluster in the VPC; cluster stacks list them as existingEndpoints.
+// One set of endpoints for every cluster in the VPC; cluster stacks list them as existingEndpoints. Shared by many
+// clusters whose workloads ship logs and traces and run the Load Balancer Controller: the EKS guide's whole table.
 const endpoints = new PrivateClusterEndpoints("clusters", {
+    preset: "eks-guide",
     vpcId: vpc.id,
     subnetIds: privateSubnets.map((s) => s.id),
     routeTableIds: [clusterRoutes.id],
