@@ -4,6 +4,7 @@
 // on-premises networks, without which the name resolves and connections still fail (reference 004, "Add a
 // rule to the EKS cluster control plane security group"; reference 000, "Accessing a private only API server").
 import * as pulumi from "@pulumi/pulumi";
+import { sumUsd } from "../lib/prices";
 import { cidrsOverlap, parseCidr } from "../lib/cidr";
 import { checkForwardingLoops, forwardingLoopProblem } from "../lib/hybridDnsChecks";
 import { inComponent, InputError } from "../lib/errors";
@@ -88,6 +89,8 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
     public readonly domain: pulumi.Output<string>;
     /** Ready-to-paste on-premises forwarder configuration (BIND, dnsmasq, Unbound, CoreDNS, Windows DNS). */
     public readonly forwarderConfigs: pulumi.Output<ForwarderConfigs>;
+    /** Estimated USD a month: the inbound and outbound endpoints' IPs (the rule and its associations are free). */
+    public readonly monthlyCostUsd: pulumi.Output<number>;
 
     constructor(name: string, args: HybridDnsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = inComponent("HybridDnsAccess", name, () => validate(args));
@@ -112,6 +115,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
 
         let outboundEndpointId: pulumi.Output<string | undefined> = pulumi.output(undefined);
         let ruleId: pulumi.Output<string | undefined> = pulumi.output(undefined);
+        let outboundUsd: pulumi.Output<number> = pulumi.output(0);
         if (withOutbound) {
             const outboundSubnetIds = untracked
                 ? checked.outboundSubnetIds!(site)
@@ -142,6 +146,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             );
             outboundEndpointId = outbound.endpointId;
             ruleId = forwarding.ruleId;
+            outboundUsd = outbound.monthlyCostUsd;
         }
 
         // The control plane's security group must let the connected networks in on 443 (reference 004, "Add a rule
@@ -159,6 +164,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         this.outboundEndpointId = outboundEndpointId;
         this.ruleId = ruleId;
         this.forwarderConfigs = pulumi.all([this.domain, inbound.ipAddresses]).apply(([domain, ips]) => forwarderConfigs(domain, ips));
+        this.monthlyCostUsd = pulumi.all([inbound.monthlyCostUsd, outboundUsd]).apply((parts) => sumUsd(parts));
         this.registerOutputs({
             inboundEndpointId: this.inboundEndpointId,
             resolverIps: this.resolverIps,
@@ -167,6 +173,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             ruleId: this.ruleId,
             domain: this.domain,
             forwarderConfigs: this.forwarderConfigs,
+            monthlyCostUsd: this.monthlyCostUsd,
         });
     }
 }

@@ -387,11 +387,12 @@ export class PrivateCluster extends pulumi.ComponentResource {
             if (f !== undefined) pulumi.log.warn(f, this);
             return [...w, ...v.warnings, ...(f !== undefined ? [f] : [])];
         });
-        // Resolver endpoint IPs are billed one per inbound (and outbound) subnet.
-        const resolverIps = pulumi.all([inboundSubnetIds ?? [], outboundSubnetIds ?? []]).apply(([a, b]) => a.length + b.length);
-        this.monthlyCostUsd = pulumi.all([endpoints ? endpoints.monthlyCostUsd : 0, resolverIps, args.version]).apply(([endpointsUsd, ips, version]) =>
-            clusterMonthlyCostUsd({ endpointsUsd, resolverIps: ips, kmsKey: args.secretsKmsKeyArn === undefined, version, on: new Date() }),
-        );
+        // The children price themselves (endpoints per AZ-hour, Resolver endpoints per IP); this adds the control plane and key.
+        this.monthlyCostUsd = pulumi
+            .all([endpoints ? endpoints.monthlyCostUsd : 0, dns ? dns.monthlyCostUsd : 0, args.version])
+            .apply(([endpointsUsd, hybridDnsUsd, version]) =>
+                clusterMonthlyCostUsd({ endpointsUsd, hybridDnsUsd, kmsKey: args.secretsKmsKeyArn === undefined, version, on: new Date() }),
+            );
         this.registerOutputs({
             clusterName: this.clusterName,
             endpoint: this.endpoint,

@@ -6,6 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkResolverName } from "../lib/resolverNames";
 import { checkType, requirePlain } from "../lib/validatedInput";
+import { resolverEndpointMonthlyUsd } from "../lib/prices";
 import { inComponent } from "../lib/errors";
 import { checkAllowedCidrs, validatedEndpointSubnets } from "../lib/resolverChecks";
 import { checkUntrackedWithout, checkedSubnetIds, dnsPorts, resolverEndpoint, untracked } from "./internal/resolverEndpoint";
@@ -52,6 +53,8 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
     public readonly ipAddresses: pulumi.Output<string[]>;
     /** The security group allowing DNS (UDP and TCP 53) from `allowedCidrs`. */
     public readonly securityGroupId: pulumi.Output<string>;
+    /** Estimated USD a month: one billed IP (network interface) per subnet; DNS queries are billed on top by volume. */
+    public readonly monthlyCostUsd: pulumi.Output<number>;
 
     constructor(name: string, args: ResolverInboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = inComponent("ResolverInboundEndpoint", name, () => {
@@ -91,6 +94,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
         this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
         this.ipAddresses = pulumi.all([endpoint.ipAddresses, subnetIds]).apply(([ips]) => ips.map((a) => (a.ip ?? a.ipv6)!));
         this.securityGroupId = securityGroup.id;
-        this.registerOutputs({ endpointId: this.endpointId, ipAddresses: this.ipAddresses, securityGroupId: this.securityGroupId });
+        this.monthlyCostUsd = subnetIds.apply((ids) => resolverEndpointMonthlyUsd(ids.length));
+        this.registerOutputs({ endpointId: this.endpointId, ipAddresses: this.ipAddresses, securityGroupId: this.securityGroupId, monthlyCostUsd: this.monthlyCostUsd });
     }
 }

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { cidrsNameRules } from "../lib/ruleSources";
 import { checkResolverName } from "../lib/resolverNames";
 import { checkType, requirePlain } from "../lib/validatedInput";
+import { resolverEndpointMonthlyUsd } from "../lib/prices";
 import { inComponent, InputError } from "../lib/errors";
 import { validatedEndpointSubnets } from "../lib/resolverChecks";
 import { checkUntrackedWithout, checkedSubnetIds, dnsPorts, resolverEndpoint, untracked } from "./internal/resolverEndpoint";
@@ -45,6 +46,8 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
     public readonly endpointId: pulumi.Output<string>;
     /** The security group allowing DNS (UDP and TCP 53) out to `targetCidrs`. */
     public readonly securityGroupId: pulumi.Output<string>;
+    /** Estimated USD a month: one billed IP (network interface) per subnet; DNS queries are billed on top by volume. */
+    public readonly monthlyCostUsd: pulumi.Output<number>;
 
     constructor(name: string, args: ResolverOutboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         const checked = inComponent("ResolverOutboundEndpoint", name, () => {
@@ -91,6 +94,7 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
 
         this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
         this.securityGroupId = securityGroup.id;
-        this.registerOutputs({ endpointId: this.endpointId, securityGroupId: this.securityGroupId });
+        this.monthlyCostUsd = subnetIds.apply((ids) => resolverEndpointMonthlyUsd(ids.length));
+        this.registerOutputs({ endpointId: this.endpointId, securityGroupId: this.securityGroupId, monthlyCostUsd: this.monthlyCostUsd });
     }
 }

@@ -2,7 +2,7 @@
 import { checkNotOpen, cidrsOverlap, parseCidr } from "./cidr";
 import { IpFamily, checkClusterIpFamily } from "./endpointAccess";
 import { InputError } from "./errors";
-import { eksClusterMonthlyUsd, prices, resolverEndpointMonthlyUsd, sumUsd } from "./prices";
+import { eksClusterMonthlyUsd, prices, sumUsd } from "./prices";
 import { cidrsNameRules } from "./ruleSources";
 import { requirePlain, stringList } from "./validatedInput";
 
@@ -22,15 +22,11 @@ export const allClusterLogTypes: readonly string[] = ["api", "audit", "authentic
 
 /**
  * Monthly USD (lib/prices.ts): the EKS control plane (the extended-support price once `version` is past standard
- * support on `on`), the endpoints' own estimate, the Resolver IPs and the secrets key when the component creates it.
+ * support on `on`), the VPC endpoints' and hybrid DNS children's own estimates, and the secrets key when the
+ * component creates it.
  */
-export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; resolverIps: number; kmsKey: boolean; version?: string; on: Date }): number {
-    return sumUsd([
-        eksClusterMonthlyUsd(parts.version, parts.on).usd,
-        parts.endpointsUsd,
-        resolverEndpointMonthlyUsd(parts.resolverIps),
-        parts.kmsKey ? prices.kmsKeyUsdPerMonth : 0,
-    ]);
+export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; hybridDnsUsd: number; kmsKey: boolean; version?: string; on: Date }): number {
+    return sumUsd([eksClusterMonthlyUsd(parts.version, parts.on).usd, parts.endpointsUsd, parts.hybridDnsUsd, parts.kmsKey ? prices.kmsKeyUsdPerMonth : 0]);
 }
 
 const principalPattern = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;

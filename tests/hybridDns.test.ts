@@ -63,6 +63,8 @@ describe("ResolverInboundEndpoint", () => {
         const inbound = new ResolverInboundEndpoint("in", { vpcId: CLUSTER_VPC, subnetIds: [SUBNET_A, SUBNET_B], allowedCidrs: ["10.1.0.0/16", "192.168.0.0/20"] });
         assert.match(await valueOf(inbound.endpointId), /^rslvr-in-[0-9a-f]{17}$/);
         assert.deepStrictEqual(await valueOf(inbound.ipAddresses), ["10.0.1.237", "10.0.59.167"]);
+        // Route 53 Resolver bills each IP: 2 x $0.125 x 730 hours.
+        assert.strictEqual(await valueOf(inbound.monthlyCostUsd), 182.5);
         await settled();
         const sg = mockAws().get(T.sg, "in-sg");
         assert.strictEqual(await valueOf(inbound.securityGroupId), sg.id);
@@ -164,6 +166,7 @@ describe("ResolverOutboundEndpoint", () => {
         addPeeredVpc();
         const outbound = new ResolverOutboundEndpoint("out", { vpcId: PEERED_VPC, subnetIds: [PEERED_A, PEERED_B], targetCidrs: ["10.0.0.0/16"] });
         assert.match(await valueOf(outbound.endpointId), /^rslvr-out-[0-9a-f]{17}$/);
+        assert.strictEqual(await valueOf(outbound.monthlyCostUsd), 182.5);
         await settled();
         const sg = mockAws().get(T.sg, "out-sg");
         assert.strictEqual(await valueOf(outbound.securityGroupId), sg.id);
@@ -441,7 +444,18 @@ describe("HybridDnsAccess", () => {
             "server=/abc123.gr7.us-east-1.eks.amazonaws.com/10.0.29.121\nserver=/abc123.gr7.us-east-1.eks.amazonaws.com/10.0.34.92\nrebind-domain-ok=/abc123.gr7.us-east-1.eks.amazonaws.com/\n",
         );
         const outputs = mockAws().get("eks-private-access:index:HybridDnsAccess", "hy").outputs!;
-        assert.deepStrictEqual(Object.keys(outputs).sort(), ["domain", "forwarderConfigs", "inboundEndpointId", "inboundSecurityGroupId", "outboundEndpointId", "resolverIps", "ruleId"]);
+        assert.deepStrictEqual(Object.keys(outputs).sort(), [
+            "domain",
+            "forwarderConfigs",
+            "inboundEndpointId",
+            "inboundSecurityGroupId",
+            "monthlyCostUsd",
+            "outboundEndpointId",
+            "resolverIps",
+            "ruleId",
+        ]);
+        // Two inbound and two outbound IPs at Route 53 Resolver's $0.125 per IP-hour, 730 hours: 4 x $91.25.
+        assert.strictEqual(await valueOf(hybrid.monthlyCostUsd), 365);
     });
 
     it("on-premises only: an inbound endpoint, forwarder configs for the region domain, and no rule", async () => {
