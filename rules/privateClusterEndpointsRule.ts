@@ -1,6 +1,6 @@
 // Rule 8 of issue 5: a private-only cluster's VPC has an endpoint for every service its nodes need (the required set
 // of lib/endpointServices) and for every service the features it runs call (featureEndpoints): features come from
-// the policy's `features` knob and from the PrivateClusterEndpoints components in the cluster's VPC.
+// the policy's `features` knob, the PrivateClusterEndpoints components in the cluster's VPC and the cluster's EKS add-ons.
 import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../lib/endpointServices";
 import { endpointFlags } from "./cluster";
 import { clustersOf, StackIndex, VPC_ENDPOINT } from "./stack";
@@ -9,6 +9,36 @@ import { knownString, listText, peek, UNKNOWN } from "./values";
 
 /** The component whose `features` and `existingEndpoints` inputs say what a cluster in its VPC runs and already has. */
 export const ENDPOINTS_COMPONENT = "eks-private-access:index:PrivateClusterEndpoints";
+
+export const EKS_ADDON = "aws:eks/addon:Addon";
+
+/**
+ * EKS add-ons that run a feature's agent, by add-on name (EKS user guide, "AWS add-ons",
+ * https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html: each add-on's "Amazon EKS
+ * add-on name is ..."): an add-on on a private-only cluster calls the services of its feature.
+ */
+export const addonFeatures: Readonly<Record<string, EndpointFeature>> = {
+    "amazon-cloudwatch-observability": EndpointFeature.ContainerInsights,
+    "eks-pod-identity-agent": EndpointFeature.PodIdentity,
+    "aws-ebs-csi-driver": EndpointFeature.EbsCsiDriver,
+    "aws-efs-csi-driver": EndpointFeature.EfsCsiDriver,
+    "aws-guardduty-agent": EndpointFeature.GuardDutyRuntimeMonitoring,
+};
+
+/** Features of the EKS add-ons of `cluster` (joined by clusterName's value or dependency, the component's too). */
+function clusterAddonFeatures(index: StackIndex, cluster: StackResource): string[] {
+    const name = knownString(peek(() => cluster.inputs.name));
+    const urns = [cluster.urn, ...(cluster.parent ? [cluster.parent] : [])];
+    const features: string[] = [];
+    for (const addon of index.ofType(EKS_ADDON)) {
+        const feature = addonFeatures[knownString(peek(() => addon.inputs.addonName)) ?? ""];
+        if (feature === undefined) continue;
+        const deps = addon.propertyDependencies?.clusterName ?? [];
+        const clusterName = knownString(peek(() => addon.inputs.clusterName));
+        if (urns.some((u) => deps.includes(u)) || (name !== undefined && clusterName === name)) features.push(feature);
+    }
+    return features;
+}
 
 /** `com.amazonaws.us-east-1.ecr.api` and `cn.com.amazonaws.cn-north-1.ecr.api` -> `ecr.api`. */
 export function endpointServiceShortName(serviceName: string): string | undefined {
@@ -53,8 +83,8 @@ export const privateClusterVpcEndpoints: StackRule = {
     name: "eks-private-cluster-vpc-endpoints",
     description:
         `A private-only cluster's VPC has a VPC endpoint for each service nodes need without internet access (${requiredEndpointServices.join(", ")} ` +
-        "by default) and for each service the cluster's features call (the features knob, and the features of PrivateClusterEndpoints " +
-        "components in the VPC), in the stack or listed as existing elsewhere.",
+        "by default) and for each service the cluster's features call (the features knob, the features of PrivateClusterEndpoints " +
+        "components in the VPC, and the cluster's EKS add-ons such as amazon-cloudwatch-observability), in the stack or listed as existing elsewhere.",
     severity: "high",
     enforcement: { recommended: "advisory", strict: "mandatory" },
     remediation:
@@ -63,7 +93,7 @@ export const privateClusterVpcEndpoints: StackRule = {
         "exist outside this stack in the policy's existingEndpoints config.",
     link: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
     source: "reference 001, \"Private cluster requirements\" (VPC endpoint table); lib/endpointServices featureEndpoints",
-    resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", VPC_ENDPOINT, ENDPOINTS_COMPONENT],
+    resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", VPC_ENDPOINT, ENDPOINTS_COMPONENT, EKS_ADDON],
     configSchema: {
         requiredServices: {
             type: "array",
@@ -98,7 +128,7 @@ export const privateClusterVpcEndpoints: StackRule = {
             const keys = new Set(vpcs.map((v) => v.key));
             const inVpc = (r: StackResource) => index.vpcRefs(r).some((ref) => keys.has(ref.key));
             const present = new Set<string>(existing);
-            const features = [...knobFeatures];
+            const features = [...knobFeatures, ...clusterAddonFeatures(index, cluster)];
             for (const component of index.ofType(ENDPOINTS_COMPONENT).filter(inVpc)) {
                 features.push(...stringsOf(component.inputs.features));
                 stringsOf(component.inputs.existingEndpoints).forEach((s) => present.add(s));

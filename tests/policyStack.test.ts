@@ -190,6 +190,29 @@ describe("policy pack: stack policies", () => {
         assert.deepStrictEqual(await validateStack(p, noElb), { violations: [] });
     });
 
+    it("rule 8: an EKS add-on of the cluster (by clusterName dependency or name) is its feature: amazon-cloudwatch-observability calls logs", async () => {
+        const p = stackPolicy("eks-private-cluster-vpc-endpoints");
+        const noLogs = baseline().filter((r) => r.name !== "logs");
+        const addon = (addonName: string, props: Record<string, unknown>, deps?: Record<string, string[]>): FakeResource => ({
+            type: "aws:eks/addon:Addon",
+            name: addonName,
+            props: { addonName, ...props },
+            deps,
+        });
+        const expected = [
+            'Cluster "prod" is private-only, but VPC "main" has no VPC endpoint for logs. Without internet access: ' +
+                "logs: called by feature containerInsights (the CloudWatch agent sends performance logs (EMF) to CloudWatch Logs). " +
+                "Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.",
+        ];
+        const byDependency = await validateStack(p, [...noLogs, addon("amazon-cloudwatch-observability", { clusterName: U }, { clusterName: ["prod"] })]);
+        assert.deepStrictEqual(byDependency.violations.map((v) => v.message), expected);
+        const named = mutate("prod", (c) => (c.name = "prod-eks"), [...noLogs, addon("amazon-cloudwatch-observability", { clusterName: "prod-eks" })]);
+        assert.deepStrictEqual((await validateStack(p, named)).violations.map((v) => v.message), expected);
+        const otherCluster = mutate("prod", (c) => (c.name = "prod-eks"), [...noLogs, addon("amazon-cloudwatch-observability", { clusterName: "staging-eks" })]);
+        assert.deepStrictEqual(await validateStack(p, otherCluster), { violations: [] });
+        assert.deepStrictEqual(await validateStack(p, [...noLogs, addon("coredns", { clusterName: U }, { clusterName: ["prod"] })]), { violations: [] });
+    });
+
     it("rule 9: interface endpoints admit 443 from the whole VPC (numerically), and not from the internet", async () => {
         const p = stackPolicy("vpc-endpoint-security-group");
         const half = await validateStack(p, mutate("endpoints", (sg) => (sg.ingress[0].cidrBlocks = ["10.0.0.0/17"])));
