@@ -109,6 +109,19 @@ const alternatives: { name: string; settings: string[]; edit?: (c: Record<string
 describe("root stack: Pulumi.sample.yaml and its commented alternatives", function () {
     this.timeout(180_000);
 
+    it("the sample as written plans with no error and nothing assumed", async () => {
+        const { code, plan } = await planJson([]);
+        assert.deepStrictEqual([code, plan.stack, plan.errors, plan.assumptions], [0, "sample", [], []]);
+        assert.deepStrictEqual(
+            plan.resources.filter((r) => r.parent === undefined || !plan.resources.some((p) => p.urn === r.parent)).map((r) => `${r.type} ${r.name}`).sort(),
+            [
+                `${NS}:index:ClusterEndpointAccess sample-endpoint`,
+                `${NS}:index:HybridDnsAccess sample-dns`,
+                `${NS}:index:PrivateClusterEndpoints sample-endpoints`,
+            ],
+        );
+    });
+
     it("every commented setting of the sample is planned by one alternative below", () => {
         const covered = alternatives.flatMap((a) => a.settings).sort();
         assert.deepStrictEqual(covered, [...commentedSettings().keys()].sort());
