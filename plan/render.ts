@@ -1,4 +1,5 @@
 // Text rendering of an offline plan: the resource tree with key inputs, outputs, warnings and errors.
+import { sumUsd } from "../lib/prices";
 import type { PlanResult, PlannedResource } from "./run";
 
 /** Inputs not worth a line in the tree (still in --json). */
@@ -42,10 +43,7 @@ export function renderPlan(plan: PlanResult): string {
         for (const [k, v] of Object.entries(plan.outputs)) if (v !== undefined) out.push(`    ${k}: ${short(v)}`);
     }
     const nameOf = (urn?: string) => (urn ? `${urn.split("::").pop()}: ` : "");
-    if (plan.cost.items.length > 0) {
-        out.push("", `Estimated cost: $${plan.cost.monthlyUsd.toFixed(2)} a month`);
-        for (const item of plan.cost.items) out.push(`    ${nameOf(item.urn)}$${item.monthlyUsd.toFixed(2)}`);
-    }
+    if (plan.cost.items.length > 0) out.push("", ...costLines(plan.cost));
     const findings = plan.policy.findings;
     out.push("", `Policy findings, profile ${plan.policy.profile} (${findings.length}):`);
     for (const f of findings) out.push(`    ${f.enforcementLevel}: [${f.policy}] ${nameOf(f.urn)}${f.message}`);
@@ -56,4 +54,20 @@ export function renderPlan(plan: PlanResult): string {
     out.push("", `Errors (${plan.errors.length}):`);
     for (const e of plan.errors) out.push(`    error: ${e.message}`);
     return out.join("\n");
+}
+
+/** The estimate: the total, what it covers, then each owner's total with what was counted under it. */
+function costLines(cost: PlanResult["cost"]): string[] {
+    const owners = new Map<string, PlanResult["cost"]["items"]>();
+    for (const item of cost.items) owners.set(item.owner, [...(owners.get(item.owner) ?? []), item]);
+    const out = [
+        `Estimated cost: $${cost.monthlyUsd.toFixed(2)} a month (${cost.pricedRegion} list prices of ${cost.pricesChecked}, 730 hours)`,
+        "    includes: interface VPC endpoints per AZ-hour, Route 53 Resolver endpoints per IP-hour, EKS control planes, KMS keys",
+        "    leaves out: data processed by endpoints, DNS queries, data transfer, nodes and load balancers; other regions' prices",
+    ];
+    for (const [owner, items] of owners) {
+        const counted = [...new Set(items.map((i) => i.basis))].join("; ");
+        out.push(`    ${owner.split("::").pop()}: $${sumUsd(items.map((i) => i.monthlyUsd)).toFixed(2)} (${items.length} billed: ${counted})`);
+    }
+    return out;
 }

@@ -10,6 +10,7 @@ import { readProject, stackConfig } from "./engine/project";
 import { keepTopFrame, programLocation } from "./programErrors";
 import { typeErrors } from "./typeCheck";
 import { planWorld } from "./world";
+import { pricedRegion, pricesChecked, resourceMonthlyCost, sumUsd } from "../lib/prices";
 
 export interface PlanOptions {
     /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
@@ -24,6 +25,8 @@ export interface PlanOptions {
     world?: string;
     /** Type-check the program first and refuse it on type errors, as the CLI's ts-node does: `--typecheck`. */
     typecheck?: boolean;
+    /** The day prices are taken for (an EKS version past standard support costs more); default today. */
+    on?: Date;
 }
 
 export interface PlanDiagnostic {
@@ -34,6 +37,16 @@ export interface PlanDiagnostic {
 
 /** A resource in the plan: what the mocks recorded, with wire forms made readable. */
 export type PlannedResource = RecordedResource;
+
+/** One billed resource in the plan's estimate. */
+export interface CostItem {
+    urn: string;
+    /** The outermost component (or top-level resource) it belongs to, for the per-component totals. */
+    owner: string;
+    monthlyUsd: number;
+    /** What was counted, e.g. `interface endpoint, 3 AZs x $0.01/h`. */
+    basis: string;
+}
 
 export interface PlanResult {
     program: string;
@@ -50,8 +63,12 @@ export interface PlanResult {
     assumptions: { id: string; message: string }[];
     /** The policy pack's findings on the planned resources (`policy/`, the same rules). */
     policy: { profile: Profile; findings: PolicyFinding[] };
-    /** Monthly estimate from the components' own `monthlyCostUsd` outputs (nested components counted once). */
-    cost: { monthlyUsd: number; items: { urn: string; monthlyUsd: number }[] };
+    /**
+     * Monthly estimate of every billed resource the program creates (lib/prices.ts: interface endpoints per AZ-hour,
+     * Resolver endpoints per IP-hour, EKS control planes, KMS keys), at us-east-1 list prices; traffic-priced parts
+     * are left out.
+     */
+    cost: { monthlyUsd: number; pricedRegion: string; pricesChecked: string; items: CostItem[] };
     /** Wall milliseconds of the program's run (load and registration), the policy evaluation and the cost estimate. */
     timings: { programMs: number; policyMs: number; costMs: number };
 }
@@ -117,7 +134,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     const programMs = performance.now() - started;
     const findings = evaluatePolicies(resources, { profile, config: options.policyConfig });
     const policyMs = performance.now() - started - programMs;
-    const cost = costOf(resources);
+    const cost = costOf(resources, options.on ?? new Date());
     const costMs = performance.now() - started - programMs - policyMs;
     return {
         program: path.relative(process.cwd(), path.resolve(dir)) || ".",
@@ -164,17 +181,20 @@ function programErrors(err: unknown, programDir: string): PlanDiagnostic[] {
 }
 
 /** Sums `monthlyCostUsd` of the outermost components that report one, so a nested estimate is not counted twice. */
-function costOf(resources: PlannedResource[]): PlanResult["cost"] {
+function costOf(resources: PlannedResource[], on: Date): PlanResult["cost"] {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const reports = (r: PlannedResource) => typeof r.outputs?.monthlyCostUsd === "number";
-    const items: { urn: string; monthlyUsd: number }[] = [];
-    for (const r of resources.filter(reports)) {
-        let parent = r.parent ? byUrn.get(r.parent) : undefined;
-        while (parent && !reports(parent)) parent = parent.parent ? byUrn.get(parent.parent) : undefined;
-        if (!parent) items.push({ urn: r.urn, monthlyUsd: r.outputs!.monthlyCostUsd });
+    // The outermost resource below the stack that holds `r`: a component the program created, or `r` itself.
+    const ownerOf = (r: PlannedResource): string => {
+        let owner = r;
+        for (let p = r.parent ? byUrn.get(r.parent) : undefined; p && p.type !== "pulumi:pulumi:Stack"; p = p.parent ? byUrn.get(p.parent) : undefined) owner = p;
+        return owner.urn;
+    };
+    const items: CostItem[] = [];
+    for (const r of resources) {
+        const priced = resourceMonthlyCost(r.type, r.inputs, on);
+        if (priced !== undefined && priced.monthlyUsd > 0) items.push({ urn: r.urn, owner: ownerOf(r), ...priced });
     }
-    const total = items.reduce((sum, item) => sum + item.monthlyUsd, 0);
-    return { monthlyUsd: Math.round(total * 100) / 100, items };
+    return { monthlyUsd: sumUsd(items.map((i) => i.monthlyUsd)), pricedRegion, pricesChecked, items };
 }
 
 /** Marker for a value the provider only knows after it creates the resource. */

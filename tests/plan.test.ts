@@ -33,8 +33,15 @@ describe("offline plan", function () {
             vpce.map((r) => r.name).sort(),
             ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "s3", "sts"].map((s) => `sample-endpoints-${s}`),
         );
-        // 6 interface endpoints in 3 AZs at $7.30 per AZ-month; the S3 gateway is free.
-        assert.deepStrictEqual(plan.cost, { monthlyUsd: 131.4, items: [{ urn: endpoints.urn, monthlyUsd: 131.4 }] });
+        // Every billed resource: 6 interface endpoints in 3 AZs at $0.01 per AZ-hour, 730 hours ($21.90 each; the S3
+        // gateway is free), and the Resolver inbound endpoint's 2 IPs at $0.125 per IP-hour ($182.50).
+        const owned = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).map((i) => [i.urn.split("::").pop(), i.monthlyUsd, i.basis]);
+        assert.deepStrictEqual(
+            owned(endpoints.urn).sort(),
+            ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "sts"].map((s) => [`sample-endpoints-${s}`, 21.9, "interface endpoint, 3 AZs x $0.01/h"]),
+        );
+        assert.deepStrictEqual(owned(byName(plan, "sample-dns").urn), [["sample-dns-inbound-endpoint", 182.5, "Resolver endpoint, 2 IPs x $0.125/h"]]);
+        assert.deepStrictEqual([plan.cost.monthlyUsd, plan.cost.items.length, plan.cost.pricedRegion], [313.9, 7, "us-east-1"]);
         assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 131.4);
         assert.deepStrictEqual(plan.outputs.vpcEndpointsCostPerAzUsd, { "us-east-1a": 43.8, "us-east-1b": 43.8, "us-east-1c": 43.8 });
         assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
@@ -144,8 +151,18 @@ describe("offline plan", function () {
         ]);
         const controlPlaneId = plan.outputs.clusterSecurityGroupId;
         for (const rule of rules) assert.strictEqual(rule.inputs.securityGroupId, controlPlaneId);
-        // The default 4 interface endpoints (ec2, ecr.api, ecr.dkr, sts) plus eks-auth for Pod Identity, in 3 AZs.
-        assert.strictEqual(plan.cost.monthlyUsd, 109.5);
+        // The default 4 interface endpoints (ec2, ecr.api, ecr.dkr, sts) plus eks-auth for Pod Identity, in 3 AZs, and
+        // the EKS control plane at $0.10 an hour (no version given: the newest, in standard support).
+        const endpointsUrn = plan.resources.find((r) => r.type === "eks-private-access:index:PrivateClusterEndpoints")!.urn;
+        const costOf = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).reduce((sum, i) => sum + i.monthlyUsd * 100, 0) / 100;
+        assert.strictEqual(costOf(endpointsUrn), 109.5);
+        assert.deepStrictEqual(
+            plan.cost.items.filter((i) => i.urn === eks.urn).map((i) => [i.monthlyUsd, i.basis]),
+            [[73, "EKS control plane, default version, priced as standard support"]],
+        );
+        // And the key that encrypts the cluster's secrets, $1 a month.
+        assert.deepStrictEqual(plan.cost.items.filter((i) => i.basis === "KMS customer managed key").length, 1);
+        assert.strictEqual(plan.cost.monthlyUsd, 183.5);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
@@ -157,7 +174,15 @@ describe("offline plan", function () {
         const eks = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
         assert.strictEqual(eks?.inputs.vpcConfig.endpointPublicAccess, false);
         assert.strictEqual(eks?.inputs.vpcConfig.endpointPrivateAccess, true);
-        assert.strictEqual(plan.outputs.monthlyCostUsd, plan.cost.monthlyUsd);
+        // The plan prices every billed resource: the endpoints' own estimate plus the aws.eks.Cluster the program
+        // writes directly, $0.10 an hour for 730 hours (no version given: the newest, in standard support), and its
+        // secrets key, $1 a month.
+        const endpointsUrn = plan.resources.find((r) => r.type === "eks-private-access:index:PrivateClusterEndpoints")!.urn;
+        const owned = plan.cost.items.filter((i) => i.owner === endpointsUrn).reduce((sum, i) => sum + i.monthlyUsd * 100, 0) / 100;
+        assert.strictEqual(owned, plan.outputs.monthlyCostUsd);
+        assert.deepStrictEqual(plan.cost.items.filter((i) => i.urn === eks!.urn).map((i) => i.monthlyUsd), [73]);
+        assert.deepStrictEqual(plan.cost.items.filter((i) => i.basis === "KMS customer managed key").length, 1);
+        assert.strictEqual(plan.cost.monthlyUsd, Math.round((plan.outputs.monthlyCostUsd + 73 + 1) * 100) / 100);
         assert.deepStrictEqual(plan.outputs.loadBalancerControllerFlags, ["--enable-shield=false", "--enable-waf=false", "--enable-wafv2=false"]);
         assert.deepStrictEqual(plan.outputs.clusterAutoscalerFlags, ["--aws-use-static-instance-list=true"]);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
@@ -194,7 +219,12 @@ describe("offline plan", function () {
         assert.deepStrictEqual([eks.inputs.endpointPublicAccess, eks.inputs.endpointPrivateAccess], [false, true]);
         assert.strictEqual(eks.inputs.clusterSecurityGroup, "aws:ec2/securityGroup:SecurityGroup::private-cluster-control-plane");
         assert.strictEqual(eks.inputs.kubernetesServiceIpAddressRange, "172.20.0.0/16");
-        assert.match(plan.outputs.al2BootstrapCommand, new RegExp(`--apiserver-endpoint ${plan.outputs.endpoint} --b64-cluster-ca ${plan.outputs.certificateAuthority}`));
+        // Bottlerocket's settings carry the cluster's endpoint and CA; the service CIDR 172.20.0.0/16 puts kube-dns at .10.
+        assert.strictEqual(
+            plan.outputs.bottlerocketSettings,
+            `[settings.kubernetes]\napi-server = "${plan.outputs.endpoint}"\ncluster-certificate = "${plan.outputs.certificateAuthority}"\n` +
+                `cluster-name = "${plan.outputs.clusterName}"\ncluster-dns-ip = "172.20.0.10"\n`,
+        );
         assert.strictEqual(plan.cost.monthlyUsd, plan.outputs.monthlyCostUsd);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
