@@ -12,10 +12,14 @@ export default tseslint.config(
             parser: tseslint.parser,
             parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname },
         },
-        plugins: { "@pulumi": pulumi },
+        plugins: { "@pulumi": pulumi, "@typescript-eslint": tseslint.plugin },
         rules: {
             "@pulumi/no-output-in-template-literal": "error",
             "@pulumi/no-output-instance-in-template-literal": "error",
+            // Promises the program drops are failures nobody sees (pulumi.log.* returns one too).
+            "@typescript-eslint/no-floating-promises": "error",
+            "@typescript-eslint/no-misused-promises": "error",
+            "@typescript-eslint/await-thenable": "error",
         },
     },
 );

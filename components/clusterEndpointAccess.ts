@@ -74,7 +74,7 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
         const settings = inComponent("ClusterEndpointAccess", name, () => resolveEndpointAccess(args));
         super("eks-private-access:index:ClusterEndpointAccess", name, args, opts);
 
-        for (const warning of settings.warnings) pulumi.log.warn(warning, this);
+        for (const warning of settings.warnings) void pulumi.log.warn(warning, this);
 
         // The private endpoint is served through a Route 53 private hosted zone that EKS associates with the VPC;
         // it only resolves when the VPC's DNS attributes and DHCP options allow it (reference 000, "Cluster private

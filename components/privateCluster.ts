@@ -11,6 +11,7 @@ import { EndpointAccessMode } from "../lib/endpointAccess";
 import { DefaultEndpointPolicy } from "../lib/endpointArgs";
 import { EndpointFeature, EndpointPreset } from "../lib/endpointServices";
 import { inComponent } from "../lib/errors";
+import { deployError } from "../lib/validatedInput";
 import { NodeBootstrap, nodeBootstrap } from "../lib/nodeBootstrap";
 import { stsPodEnvironment } from "../lib/privateClusterChecklist";
 import { ReachabilityCheck, accessPolicyArn, clusterMonthlyCostUsd, kubeconfigJson } from "../lib/privateCluster";
@@ -209,7 +210,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const parent = { parent: this };
         const site = { component: "PrivateCluster", name, resource: this };
         const { subnetIds, inboundSubnetIds, outboundSubnetIds } = privateClusterSubnets(site, args, v);
-        for (const warning of v.warnings) pulumi.log.warn(warning, this);
+        for (const warning of v.warnings) void pulumi.log.warn(warning, this);
 
         const partition = lookup(aws.getPartitionOutput, {}, this);
         const region = lookup(aws.getRegionOutput, {}, this).region;
@@ -314,7 +315,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         );
 
         const kubeconfig = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, region]).apply(([n, e, ca, r]) => kubeconfigJson(n, e, ca, r));
-        this.kubeconfig = v.kubernetesApiAccess ? pulumi.all([this.endpoint, kubeconfig]).apply(([e, k]) => reachable(name, e, v.reachabilityCheck).then(() => k)) : kubeconfig;
+        this.kubeconfig = v.kubernetesApiAccess ? pulumi.all([this.endpoint, kubeconfig]).apply(([e, k]) => reachable(this, name, e, v.reachabilityCheck).then(() => k)) : kubeconfig;
 
         const dns = v.hybridDns
             ? new HybridDnsAccess(
@@ -384,7 +385,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.resolverIps = dns ? dns.resolverIps : pulumi.output([]);
         this.stsPodEnvironment = endpoints ? endpoints.stsPodEnvironment : pulumi.output<Record<string, string>>({ ...stsPodEnvironment });
         this.warnings = pulumi.all([access.warnings, firstPull]).apply(([w, f]) => {
-            if (f !== undefined) pulumi.log.warn(f, this);
+            if (f !== undefined) void pulumi.log.warn(f, this);
             return [...w, ...v.warnings, ...(f !== undefined ? [f] : [])];
         });
         // The children price themselves (endpoints per AZ-hour, Resolver endpoints per IP); this adds the control plane and key.
@@ -421,10 +422,10 @@ export class PrivateCluster extends pulumi.ComponentResource {
 }
 
 /** Runs the reachability check when `when` says so; rejects with its message when the API server is out of reach. */
-async function reachable(name: string, endpoint: string, when: ReachabilityCheck): Promise<void> {
+async function reachable(component: pulumi.Resource, name: string, endpoint: string, when: ReachabilityCheck): Promise<void> {
     const mocked = pulumi.runtime.getMonitor() instanceof MockMonitor;
     if (when === ReachabilityCheck.Never || (when === ReachabilityCheck.Up && (pulumi.runtime.isDryRun() || mocked))) return;
     const url = new URL(endpoint);
     const result = await checkReachability({ host: url.hostname, port: url.port ? Number(url.port) : 443 });
-    if (!result.ok) throw new Error(`PrivateCluster "${name}": kubernetesApiAccess: the API server is out of reach (${result.stage} failed). ${result.message}`);
+    if (!result.ok) throw deployError(`PrivateCluster "${name}": kubernetesApiAccess: the API server is out of reach (${result.stage} failed). ${result.message}`, component);
 }

@@ -6,7 +6,7 @@ import { EndpointPlan, EndpointType } from "./endpointServices";
 import { prices } from "./prices";
 import { InputError } from "./errors";
 import { KeyedSource, keyedSources } from "./ruleSources";
-import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
+import { Validated, isPlainShape, requirePlain, validatedInput, checkStringList } from "./validatedInput";
 
 /** The endpoint policy put on every interface endpoint that `policies` does not name. */
 export const DefaultEndpointPolicy = {
@@ -90,7 +90,7 @@ export interface CheckedEndpointArgs {
 
 /** Checks a list of resource ids (shape, pattern, each once) and returns it; `required` lists may not be empty. */
 function idList(list: pulumi.Input<string>[] | undefined, arg: string, pattern: RegExp, what: string, required: boolean): string[] {
-    stringList(list, arg, `${what} id`);
+    checkStringList(list, arg, `${what} id`);
     if (list === undefined && !required) return [];
     if (!Array.isArray(list) || (required && list.length === 0)) throw new InputError(arg, `expected a non-empty list of ${what} ids`);
     const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { IpFamily, checkClusterIpFamily } from "./endpointAccess";
 import { InputError } from "./errors";
 import { eksClusterMonthlyUsd, prices, sumUsd } from "./prices";
 import { cidrsNameRules } from "./ruleSources";
-import { requirePlain, stringList } from "./validatedInput";
+import { requirePlain, checkStringList } from "./validatedInput";
 
 /** When PrivateCluster checks, from where Pulumi runs, that the API server answers. */
 export const ReachabilityCheck = {
@@ -84,7 +84,7 @@ export function checkServiceCidr(facts: ServiceCidrFacts): void {
 export function checkConnectedNetworks(vpcCidrs: string[], connectedNetworks: string[]): void {
     requirePlain(vpcCidrs, "vpcCidrs", cidrsNameRules);
     requirePlain(connectedNetworks, "connectedNetworks", cidrsNameRules);
-    stringList(connectedNetworks, "connectedNetworks", "CIDR block");
+    checkStringList(connectedNetworks, "connectedNetworks", "CIDR block");
     if (!Array.isArray(vpcCidrs) || vpcCidrs.length === 0) throw new InputError("vpcCidrs", "list the VPC's IPv4 CIDR blocks, primary first");
     vpcCidrs.forEach((c, i) => parseCidr(c, `vpcCidrs[${i}]`));
     connectedNetworks.forEach((cidr, i) => {

@@ -11,7 +11,7 @@ import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNet
 import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThroughCache";
 import { Scope, validatedEndpointSubnets } from "./resolverChecks";
 import { cidrsNameRules } from "./ruleSources";
-import { Validated, isPlain, isPlainShape, requirePlain, requirePlainArgs, stringList, validatedInput } from "./validatedInput";
+import { Validated, isPlain, isPlainShape, requirePlain, requirePlainArgs, validatedInput, checkStringList } from "./validatedInput";
 
 export interface ValidatedPrivateCluster {
     clusterName: string;
@@ -143,7 +143,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
     });
     checkServiceCidr({ serviceIpv4Cidr: args.serviceIpv4Cidr, vpcCidrs: args.vpcCidrs, connectedNetworks });
     const subnetIds = validatedInput(args.subnetIds, (ids) => {
-        stringList(ids, "subnetIds", "subnet id");
+        checkStringList(ids, "subnetIds", "subnet id");
         if (!Array.isArray(ids) || ids.length < 2) {
             throw new InputError("subnetIds", "EKS needs subnets in at least two Availability Zones; list two or more private subnets (three recommended)");
         }

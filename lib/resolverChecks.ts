@@ -6,7 +6,7 @@ import { checkNotOpen } from "./cidr";
 import { parseClusterEndpoint } from "./clusterEndpoint";
 import { InputError } from "./errors";
 import { cidrsNameRules } from "./ruleSources";
-import { Validated, isPlainShape, requirePlain, stringList, validatedInput } from "./validatedInput";
+import { Validated, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "./validatedInput";
 
 /** Which names a forwarding rule covers. */
 export const Scope = {
@@ -60,7 +60,7 @@ const subnetIdPattern = /^subnet-[0-9a-f]{8,17}$/;
  * ids must look like subnet ids and be listed once; ids known only at deployment are counted but not checked.
  */
 export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] | undefined, arg = "subnetIds"): void {
-    stringList(subnetIds, arg, "subnet id");
+    checkStringList(subnetIds, arg, "subnet id");
     if (!Array.isArray(subnetIds) || subnetIds.length < 2) throw tooFewSubnets(Array.isArray(subnetIds) ? subnetIds.length : 0, arg);
     const seen = new Set<string>();
     subnetIds.forEach((id, i) => {

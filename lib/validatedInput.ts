@@ -114,14 +114,19 @@ function described(value: unknown): string {
  * a list whose entries are strings or Outputs; `what` names one entry (`subnet id`). Returns the list.
  */
 export function stringList(value: unknown, arg: string, what: string): pulumi.Input<string>[] | undefined {
-    if (value === undefined) return undefined;
+    checkStringList(value, arg, what);
+    return value as pulumi.Input<string>[] | undefined;
+}
+
+/** `stringList` where only the check is wanted. */
+export function checkStringList(value: unknown, arg: string, what: string): void {
+    if (value === undefined) return;
     if (!Array.isArray(value)) throw new InputError(arg, `expected a list of ${what}s, got ${described(value)}`);
     value.forEach((entry, i) => {
         if (typeof entry !== "string" && isPlainShape(entry)) {
             throw new InputError(`${arg}[${i}]`, `expected a ${what} (a string), got ${described(entry)}`);
         }
     });
-    return value;
 }
 
 /** Checks that an optional scalar argument has the type the schema gives it. */

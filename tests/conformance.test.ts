@@ -264,7 +264,7 @@ describe("conformance: examples and the root stack through @pulumi/pulumi/cmd/ru
             concurrency,
         );
         // Each test awaits its own run; keep a failed run from being reported as unhandled before then.
-        runs.forEach((r) => r.catch(() => undefined));
+        for (const r of runs) void r.catch(() => undefined);
     });
     after(() => {
         if (process.env.CONFORMANCE_TIMES) {

@@ -338,9 +338,9 @@ describe("PrivateCluster", () => {
             server = net.createServer().listen(0, "127.0.0.1");
             mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
             const failures = await programFailures(() => valueOf(at(port, { reachabilityCheck: "always" }).kubeconfig).catch(() => undefined));
-            // The engine reports it as the component's outputs failing to serialize, which fails `pulumi up`.
+            // It fails `pulumi up` on the component with one line: no "error serializing property" wrappers.
             assert.deepStrictEqual(failures, [
-                `error serializing property "outputs": PrivateCluster "prod": kubernetesApiAccess: the API server is out of reach (connect failed). 127.0.0.1 resolves to 127.0.0.1, ` +
+                `PrivateCluster "prod": kubernetesApiAccess: the API server is out of reach (connect failed). 127.0.0.1 resolves to 127.0.0.1, ` +
                     `but TCP ${port} does not answer (ECONNREFUSED). Run pulumi up inside the cluster's VPC or a connected network (peering, ` +
                     `transit gateway, VPN, Direct Connect) with a route to 127.0.0.1, and add this runner's CIDR to connectedNetworks so the ` +
                     `control-plane security group allows TCP ${port} from it.`,

@@ -108,7 +108,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
                     interfaceCount: interfaces.length,
                     usdPerAzHour: a.usdPerAzHour,
                 });
-                if (warning !== undefined) pulumi.log.warn(warning, parent);
+                if (warning !== undefined) void pulumi.log.warn(warning, parent);
                 return used;
             }),
         );
@@ -196,10 +196,10 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
             const placement = pulumi.all([chosen, found.availabilityZones]).apply(([c, offered]) => {
                 const p = checkedAt(site, () => placeEndpoint(service, offered, c));
                 if (p.missingAzs.length > 0) {
-                    pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
+                    void pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
                 }
                 const oneAz = singleAzEndpointWarning(service, p.availabilityZones);
-                if (oneAz) pulumi.log.warn(oneAz, parent);
+                if (oneAz) void pulumi.log.warn(oneAz, parent);
                 return p;
             });
             azs[service] = placement.availabilityZones;

@@ -211,13 +211,14 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
     const resourceMonitor: Record<string, Unary> = {
         supportsFeature: ({ request }, callback) =>
             callback(null, new resourceproto.SupportsFeatureResponse().setHassupport(features[request.getId()] ?? false)),
+        // MockMonitor answers through the callback; the promise it also returns carries nothing more.
         registerResource: ({ request }, callback) =>
-            monitor.registerResource(request.setObject(withoutResourceObjects(request.getObject())), (err, resp) => {
+            void monitor.registerResource(request.setObject(withoutResourceObjects(request.getObject())), (err, resp) => {
                 if (!err) record(request, false, resp.getUrn(), resp.getId(), deserialize(request.getObject()));
                 callback(err, resp);
             }),
         readResource: ({ request }, callback) =>
-            monitor.readResource(request, (err, resp) => {
+            void monitor.readResource(request, (err, resp) => {
                 if (!err) record(request, true, resp.getUrn(), request.getId(), deserialize(request.getProperties()));
                 callback(err, resp);
             }),
