@@ -102,6 +102,8 @@ export {
     clusterMonthlyCostUsd,
     kubeconfigJson,
 } from "./lib/privateCluster";
+export { ConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./lib/hybridDnsNeed";
+export type { HybridDnsNeed } from "./lib/hybridDnsNeed";
 export {
     HOURS_PER_MONTH,
     eksClusterMonthlyUsd,

@@ -11,6 +11,7 @@ import { EndpointAccessMode } from "../lib/endpointAccess";
 import { DefaultEndpointPolicy } from "../lib/endpointArgs";
 import { EndpointFeature, EndpointPreset } from "../lib/endpointServices";
 import { inComponent } from "../lib/errors";
+import type { ConnectedDns } from "../lib/hybridDnsNeed";
 import { deployError } from "../lib/validatedInput";
 import { NodeBootstrap, nodeBootstrap } from "../lib/nodeBootstrap";
 import { stsPodEnvironment } from "../lib/privateClusterChecklist";
@@ -68,6 +69,13 @@ export interface PrivateClusterHybridDnsSettings {
     shareWith?: string[];
     /** AWS's untracked Resolver security groups (HybridDnsAccess.untrackedConnections): no connection-tracking throttle; the groups then admit 0.0.0.0/0 on DNS. */
     untrackedConnections?: boolean;
+    /**
+     * Why the connected networks need forwarding on a private-only cluster: "no-internet" (their DNS cannot reach
+     * public DNS) or "rebinding-protection" (it drops private answers to public names). Public DNS already answers a
+     * private-only endpoint with its private IPs, so without a reason hybridDns is warned about as possibly unneeded;
+     * "public-dns" says it is not needed. Not needed with endpointAccess "public-and-private", which always needs it.
+     */
+    connectedDns?: ConnectedDns;
 }
 
 /** PrivateCluster's ECR pull-through cache rules for public registries. */

@@ -13,6 +13,7 @@
 // - its DNS drops answers that are private addresses for public names (DNS rebinding protection, common on
 //   on-premises resolvers and firewalls).
 import { EndpointAccessMode } from "./endpointAccess";
+import { InputError } from "./errors";
 
 /** Why connected networks' DNS cannot use the public answer, when it cannot. */
 export const ConnectedDns = {
@@ -24,6 +25,14 @@ export const ConnectedDns = {
     RebindingProtection: "rebinding-protection",
 } as const;
 export type ConnectedDns = (typeof ConnectedDns)[keyof typeof ConnectedDns];
+
+/** Checks a stated ConnectedDns value (another language may send any string). */
+export function checkConnectedDns(value: unknown, arg: string): void {
+    const allowed: unknown[] = Object.values(ConnectedDns);
+    if (value !== undefined && !allowed.includes(value)) {
+        throw new InputError(arg, `${JSON.stringify(value)} is not one of ${Object.values(ConnectedDns).map((v) => `"${v}"`).join(", ")}`);
+    }
+}
 
 /** Whether Resolver forwarding is needed for a cluster, and the sentence that says why or why not. */
 export interface HybridDnsNeed {

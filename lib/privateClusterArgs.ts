@@ -7,6 +7,8 @@ import { checkEndpointAzs } from "./endpointAzs";
 import { EndpointFeature, EndpointPreset, planEndpoints } from "./endpointServices";
 import { InputError } from "./errors";
 import { checkForwardingLoops } from "./hybridDnsChecks";
+import { checkConnectedDns, unneededHybridDnsWarning } from "./hybridDnsNeed";
+import { resolverEndpointMonthlyUsd } from "./prices";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
 import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThroughCache";
 import { Scope, validatedEndpointSubnets } from "./resolverChecks";
@@ -111,6 +113,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
             vpcIds: "each VPC id names its association: pass literal ids",
             shareWith: "each principal names its AWS RAM association: pass literal ids and ARNs",
             untrackedConnections: "it decides which security group rules exist: pass true or false",
+            connectedDns: `it decides whether hybridDns is warned about: pass "no-internet", "rebinding-protection" or "public-dns"`,
         });
     }
     if (args.pullThroughCache !== undefined) {
@@ -212,6 +215,11 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         // The forwarding rule goes to hybridDns.vpcIds, or the outbound VPC: never the cluster VPC (a resolution loop).
         const ruleVpcs = args.hybridDns.vpcIds?.map((vpcId, i) => ({ arg: `hybridDns.vpcIds[${i}]`, vpcId })) ?? [{ arg: "hybridDns.outboundVpcId", vpcId: args.hybridDns.outboundVpcId }];
         checkForwardingLoops(args.vpcId, ruleVpcs);
+        checkConnectedDns(args.hybridDns.connectedDns, "hybridDns.connectedDns");
+        // Two or more IPs per Resolver endpoint; the count is the subnets' when they are known now.
+        const ips = [own ?? args.subnetIds, outbound].reduce<number>((n, list) => n + (Array.isArray(list) ? list.length : list === undefined ? 0 : 2), 0);
+        const unneeded = unneededHybridDnsWarning(mode, args.hybridDns.connectedDns, resolverEndpointMonthlyUsd(ips));
+        if (unneeded !== undefined) warnings.push(unneeded);
         hybridDns = { ...args.hybridDns, inboundSubnetIds, outboundSubnetIds };
     }
 

@@ -99,6 +99,27 @@ describe("PrivateCluster", () => {
         assert.deepStrictEqual(names(T.key), []);
     });
 
+    it("warns that hybridDns may be unneeded on a private-only cluster unless connectedDns says why", async () => {
+        // Public DNS answers a private-only endpoint with its private IPs; 3 inbound IPs (one per subnet) x $0.125 x 730 h.
+        const unstated = cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: {} });
+        assert.deepStrictEqual(await valueOf(unstated.warnings), [
+            "hybridDns: Resolver forwarding costs about $273.75 a month and may not be needed: public DNS answers a private-only cluster's " +
+                "endpoint name with its private IPs (since December 2019), so connected networks whose DNS reaches public DNS resolve it " +
+                'without forwarding. Keep it and set connectedDns to "no-internet" or "rebinding-protection" if that is why, otherwise drop hybridDns',
+        ]);
+        await settle();
+        mockAws().reset();
+        const stated = cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: { connectedDns: "no-internet" } });
+        assert.deepStrictEqual(await valueOf(stated.warnings), []);
+        await settle();
+        mockAws().reset();
+        const both = cluster({ connectedNetworks: ["192.168.0.0/20"], endpointAccess: "public-and-private", hybridDns: {} });
+        assert.deepStrictEqual(await valueOf(both.warnings), []);
+        assert.throws(() => cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: { connectedDns: "maybe" as "no-internet" } }), {
+            message: 'PrivateCluster "prod": hybridDns.connectedDns: "maybe" is not one of "public-dns", "no-internet", "rebinding-protection"',
+        });
+    });
+
     it("applies connectedNetworks to the control plane, the endpoints and the Resolver inbound endpoint, once each", async () => {
         const c = cluster({ connectedNetworks: ["192.168.0.0/20", "10.60.0.0/16"], hybridDns: {} });
         assert.deepStrictEqual(await valueOf(c.resolverIps), ["10.0.25.216", "10.0.60.116", "10.0.93.101"]);

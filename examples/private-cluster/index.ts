@@ -79,8 +79,11 @@ const cluster = new PrivateCluster(name, {
     endpoints: { features: ["irsa", "podIdentity"], defaultPolicy: "account" },
     clusterAutoscaler: true,
     loadBalancerController: true,
-    // Connected networks forward the endpoint's name to the inbound endpoint's IPs (see dnsForwarderIps).
-    hybridDns: {},
+    // Public DNS answers a private-only endpoint's name with its private IPs, so connected networks whose DNS reaches
+    // public DNS need no forwarding. On-premises resolvers often drop private answers to public names (rebinding
+    // protection): they forward the name to the inbound endpoint's IPs (dnsForwarderIps) instead. Two IPs in two AZs
+    // is Route 53's minimum ($182.50 a month); drop hybridDns if your resolvers keep private answers.
+    hybridDns: { connectedDns: "rebinding-protection", inboundSubnetIds: subnets.slice(0, 2).map((s) => s.id) },
     // Images from ECR Public and registry.k8s.io come through ECR; add "docker.io" with a credentialArns entry.
     // First pulls need the cache pre-warmed or firstPullNat (above).
     pullThroughCache: { registries: ["public.ecr.aws", "registry.k8s.io"] },
