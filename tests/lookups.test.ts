@@ -96,7 +96,8 @@ describe("lookup (shared data-source look-ups)", () => {
         await Promise.all([valueOf(first.endpointIds), valueOf(second.endpointIds)]);
         assert.deepStrictEqual(callCounts(), {
             [GET_REGION]: 1,
-            "aws:ec2/getVpcEndpointService:getVpcEndpointService": 8,
+            // The default set, one look-up per service for both: ec2, ecr.api, ecr.dkr, s3 and sts.
+            "aws:ec2/getVpcEndpointService:getVpcEndpointService": 5,
             [GET_VPC]: 1,
             [GET_SUBNET]: 3,
             "aws:index/getPartition:getPartition": 1,

@@ -138,7 +138,7 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
                 "package/PulumiPolicy.yaml",
                 ...js("lib", ["cidr", "clusterEndpoint", "endpointAccess", "endpointPresets", "endpointServices", "errors", "prices", "resolverChecks", "ruleSources", "validatedInput", "vpcDns"]),
                 ...js("policy", ["index", "policies"]),
-                ...js("rules", ["cluster", "endpointRules", "hardeningRules", "index", "privateClusterEndpointsRule", "resolverRules", "securityGroupRules", "securityGroups", "stack", "types", "values", "vpcRules"]),
+                ...js("rules", ["cluster", "endpointRules", "hardeningRules", "index", "privateClusterEndpointsRule", "resolverRules", "securityGroupRules", "securityGroups", "stack", "types", "untrackedResolver", "values", "vpcRules"]),
                 "package/package.json",
                 "package/profiles/recommended.json",
                 "package/profiles/strict.json",
