@@ -14,6 +14,7 @@
 //   on-premises resolvers and firewalls).
 import { EndpointAccessMode } from "./endpointAccess";
 import { InputError } from "./errors";
+import { resolverEndpointMonthlyUsd } from "./prices";
 
 /** Why connected networks' DNS cannot use the public answer, when it cannot. */
 export const ConnectedDns = {
@@ -70,9 +71,10 @@ export function hybridDnsNeed(mode: EndpointAccessMode, connectedDns: ConnectedD
  * The warning for Resolver forwarding configured where it may not be needed: a private-only cluster whose connected
  * networks' DNS was not said to need it. Undefined when forwarding is needed (both endpoints on, or a stated reason).
  */
-export function unneededHybridDnsWarning(mode: EndpointAccessMode, connectedDns: ConnectedDns | undefined, monthlyUsd: number): string | undefined {
+export function unneededHybridDnsWarning(mode: EndpointAccessMode, connectedDns: ConnectedDns | undefined): string | undefined {
     if (mode !== EndpointAccessMode.Private || hybridDnsNeed(mode, connectedDns).needed) return undefined;
-    const cost = `Resolver forwarding costs about $${monthlyUsd.toFixed(2)} a month`;
+    // Per IP, so the figure is the same whether the subnet ids are known now or only at deployment.
+    const cost = `Resolver forwarding costs $${resolverEndpointMonthlyUsd(1).toFixed(2)} a month per IP, at least two per endpoint,`;
     if (connectedDns === ConnectedDns.PublicDns) return `hybridDns: ${cost} and is not needed: ${hybridDnsNeed(mode, connectedDns).reason}. Drop hybridDns`;
     return (
         `hybridDns: ${cost} and may not be needed: ${hybridDnsNeed(mode, connectedDns).reason}. ` +

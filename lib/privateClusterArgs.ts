@@ -8,7 +8,6 @@ import { EndpointFeature, EndpointPreset, planEndpoints } from "./endpointServic
 import { InputError } from "./errors";
 import { checkForwardingLoops } from "./hybridDnsChecks";
 import { checkConnectedDns, unneededHybridDnsWarning } from "./hybridDnsNeed";
-import { resolverEndpointMonthlyUsd } from "./prices";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
 import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThroughCache";
 import { Scope, validatedEndpointSubnets } from "./resolverChecks";
@@ -216,9 +215,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         const ruleVpcs = args.hybridDns.vpcIds?.map((vpcId, i) => ({ arg: `hybridDns.vpcIds[${i}]`, vpcId })) ?? [{ arg: "hybridDns.outboundVpcId", vpcId: args.hybridDns.outboundVpcId }];
         checkForwardingLoops(args.vpcId, ruleVpcs);
         checkConnectedDns(args.hybridDns.connectedDns, "hybridDns.connectedDns");
-        // Two or more IPs per Resolver endpoint; the count is the subnets' when they are known now.
-        const ips = [own ?? args.subnetIds, outbound].reduce<number>((n, list) => n + (Array.isArray(list) ? list.length : list === undefined ? 0 : 2), 0);
-        const unneeded = unneededHybridDnsWarning(mode, args.hybridDns.connectedDns, resolverEndpointMonthlyUsd(ips));
+        const unneeded = unneededHybridDnsWarning(mode, args.hybridDns.connectedDns);
         if (unneeded !== undefined) warnings.push(unneeded);
         hybridDns = { ...args.hybridDns, inboundSubnetIds, outboundSubnetIds };
     }

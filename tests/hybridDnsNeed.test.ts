@@ -25,17 +25,17 @@ describe("hybridDnsNeed", () => {
 
     it("warns about forwarding on a private-only cluster unless a reason is stated, with its cost", () => {
         assert.strictEqual(
-            unneededHybridDnsWarning("private", undefined, 273.75),
-            "hybridDns: Resolver forwarding costs about $273.75 a month and may not be needed: public DNS answers a private-only cluster's endpoint " +
+            unneededHybridDnsWarning("private", undefined),
+            "hybridDns: Resolver forwarding costs $91.25 a month per IP, at least two per endpoint, and may not be needed: public DNS answers a private-only cluster's endpoint " +
                 "name with its private IPs (since December 2019), so connected networks whose DNS reaches public DNS resolve it without forwarding. " +
                 'Keep it and set connectedDns to "no-internet" or "rebinding-protection" if that is why, otherwise drop hybridDns',
         );
         assert.strictEqual(
-            unneededHybridDnsWarning("private", "public-dns", 182.5),
-            "hybridDns: Resolver forwarding costs about $182.50 a month and is not needed: public DNS answers a private-only cluster's endpoint " +
+            unneededHybridDnsWarning("private", "public-dns"),
+            "hybridDns: Resolver forwarding costs $91.25 a month per IP, at least two per endpoint, and is not needed: public DNS answers a private-only cluster's endpoint " +
                 "name with its private IPs (since December 2019), so connected networks whose DNS reaches public DNS resolve it without forwarding. Drop hybridDns",
         );
-        assert.strictEqual(unneededHybridDnsWarning("private", "rebinding-protection", 182.5), undefined);
-        assert.strictEqual(unneededHybridDnsWarning("public-and-private", undefined, 182.5), undefined);
+        assert.strictEqual(unneededHybridDnsWarning("private", "rebinding-protection"), undefined);
+        assert.strictEqual(unneededHybridDnsWarning("public-and-private", undefined), undefined);
     });
 });

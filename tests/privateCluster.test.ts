@@ -100,10 +100,10 @@ describe("PrivateCluster", () => {
     });
 
     it("warns that hybridDns may be unneeded on a private-only cluster unless connectedDns says why", async () => {
-        // Public DNS answers a private-only endpoint with its private IPs; 3 inbound IPs (one per subnet) x $0.125 x 730 h.
+        // Public DNS answers a private-only endpoint with its private IPs; each Resolver IP is $0.125 x 730 h.
         const unstated = cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: {} });
         assert.deepStrictEqual(await valueOf(unstated.warnings), [
-            "hybridDns: Resolver forwarding costs about $273.75 a month and may not be needed: public DNS answers a private-only cluster's " +
+            "hybridDns: Resolver forwarding costs $91.25 a month per IP, at least two per endpoint, and may not be needed: public DNS answers a private-only cluster's " +
                 "endpoint name with its private IPs (since December 2019), so connected networks whose DNS reaches public DNS resolve it " +
                 'without forwarding. Keep it and set connectedDns to "no-internet" or "rebinding-protection" if that is why, otherwise drop hybridDns',
         ]);

@@ -21,7 +21,14 @@ for (let i = 1; i <= clusterCount(); i++) {
         clusterSecurityGroupId: net.controlPlane.id,
         allowedCidrs: [hubCidr, onPremisesCidr],
     });
-    const vpcEndpoints = new PrivateClusterEndpoints(name, { vpcId: net.vpc.id, subnetIds: net.subnetIds, routeTableIds: [net.routes.id], endpointPrivateAccess: true });
+    // The guide's whole table, as raw writes it, so both programs create the same resources.
+    const vpcEndpoints = new PrivateClusterEndpoints(name, {
+        vpcId: net.vpc.id,
+        subnetIds: net.subnetIds,
+        routeTableIds: [net.routes.id],
+        endpointPrivateAccess: true,
+        preset: "eks-guide",
+    });
     const cluster = new aws.eks.Cluster(
         name,
         {
