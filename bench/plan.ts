@@ -62,8 +62,9 @@ function measure(variant: Variant, clusters: number): Promise<Measurement> {
     return new Promise((resolve, reject) => {
         execFile(
             process.execPath,
-            [`--max-old-space-size=${CHILD_HEAP_MB}`, path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
-            { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+            [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
+            // tsx runs the program in a node process of its own: the heap size reaches it through NODE_OPTIONS.
+            { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${CHILD_HEAP_MB}` } },
             (err, stdout, stderr) => {
                 const line = stdout.trim().split("\n").pop() ?? "";
                 try {
