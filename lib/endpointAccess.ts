@@ -2,7 +2,7 @@
 // (reference 000, "Modifying cluster endpoint access" and the three "CIDR blocks in the public endpoint"
 // sections). Used by ClusterEndpointAccess, the policy pack and the offline plan.
 import { addressSpaceCovered, cidrProblem, cidrVersion } from "./cidr";
-import { InputError } from "./errors";
+import { InputError, oneOf } from "./errors";
 import { KeyedSource, cidrsNameRules, keyedSources, RuleSources } from "./ruleSources";
 import { requirePlainArgs } from "./validatedInput";
 
@@ -140,14 +140,6 @@ export function checkClusterIpFamily(cidr: string, ipFamily: IpFamily, arg: stri
                 `have IPv4 addresses only, so rules for this range would never match. List the network's IPv4 ranges`,
         );
     }
-}
-
-function oneOf<T extends string>(value: unknown, allowed: Record<string, T>, arg: string): T {
-    const values = Object.values(allowed);
-    if (!values.includes(value as T)) {
-        throw new InputError(arg, `${JSON.stringify(value)} is not one of ${values.map((v) => JSON.stringify(v)).join(", ")}`);
-    }
-    return value as T;
 }
 
 /**

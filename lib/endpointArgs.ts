@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkEndpointAzs } from "./endpointAzs";
 import { EndpointPlan, EndpointType } from "./endpointServices";
 import { prices } from "./prices";
-import { InputError } from "./errors";
+import { InputError, oneOf } from "./errors";
 import { KeyedSource, keyedSources } from "./ruleSources";
 import { Validated, isPlainShape, requirePlain, validatedInput, checkStringList } from "./validatedInput";
 
@@ -166,10 +166,7 @@ export function checkEndpointArgs(
     if (args.privateDnsEnabled !== undefined && typeof args.privateDnsEnabled !== "boolean") {
         throw new InputError("privateDnsEnabled", "expected true or false");
     }
-    const defaultPolicy = args.defaultPolicy ?? DefaultEndpointPolicy.None;
-    if (!Object.values(DefaultEndpointPolicy).includes(defaultPolicy)) {
-        throw new InputError("defaultPolicy", `${JSON.stringify(defaultPolicy)} is not one of ${Object.values(DefaultEndpointPolicy).map((p) => JSON.stringify(p)).join(", ")}`);
-    }
+    const defaultPolicy = oneOf(args.defaultPolicy ?? DefaultEndpointPolicy.None, DefaultEndpointPolicy, "defaultPolicy");
     const planned = plan.create.map((e) => e.service);
     const policies: Record<string, Validated<string>> = {};
     for (const [service, policy] of Object.entries(args.policies ?? {})) {
@@ -212,9 +209,7 @@ function checkS3InterfaceDns(args: { s3InterfaceDns?: S3InterfaceDns; privateDns
     const s3Interface = plan.create.some((e) => e.service === "s3" && e.type === EndpointType.Interface);
     const privateDns = args.privateDnsEnabled ?? true;
     if (value === undefined) return s3Interface && privateDns ? S3InterfaceDns.AllResolvers : undefined;
-    if (!Object.values(S3InterfaceDns).includes(value)) {
-        throw new InputError("s3InterfaceDns", `${JSON.stringify(value)} is not one of ${Object.values(S3InterfaceDns).map((v) => JSON.stringify(v)).join(", ")}`);
-    }
+    oneOf(value, S3InterfaceDns, "s3InterfaceDns");
     if (!s3Interface) throw new InputError("s3InterfaceDns", `no S3 interface endpoint is created here: set s3EndpointType: "Interface" (and leave s3 out of existingEndpoints), or drop s3InterfaceDns`);
     if (!privateDns) throw new InputError("s3InterfaceDns", "it is a private DNS option and privateDnsEnabled is false: turn private DNS on, or drop s3InterfaceDns");
     return value;

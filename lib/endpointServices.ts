@@ -1,7 +1,7 @@
 // The VPC endpoints a private EKS cluster needs: the service catalog, the features table, validation of the
 // service selection, AZ placement and the cost estimate. Pure functions; components/internal/vpcEndpoints.ts
 // turns a plan into resources.
-import { InputError } from "./errors";
+import { InputError, oneOf } from "./errors";
 import { EndpointPreset, presetServices } from "./endpointPresets";
 import { interfaceEndpointMonthlyUsd, prices, sumUsd } from "./prices";
 
@@ -180,17 +180,12 @@ function uniqueIds(list: unknown, arg: string): string[] {
  * unknown features, repeats, an unknown S3 endpoint type or preset, a preset with `services`, and existing endpoints that are not in the set.
  */
 export function planEndpoints(selection: EndpointSelection): EndpointPlan {
-    const s3Type = selection.s3EndpointType ?? S3EndpointType.Gateway;
-    if (!Object.values(S3EndpointType).includes(s3Type)) {
-        throw new InputError("s3EndpointType", `${JSON.stringify(s3Type)} is not one of ${Object.values(S3EndpointType).map((t) => JSON.stringify(t)).join(", ")}`);
-    }
+    const s3Type = oneOf(selection.s3EndpointType ?? S3EndpointType.Gateway, S3EndpointType, "s3EndpointType");
     const reasons = new Map<string, string[]>();
     const add = (service: string, reason: string) => reasons.set(service, [...(reasons.get(service) ?? []), reason]);
     const preset = selection.preset;
     if (preset !== undefined) {
-        if (!Object.values(EndpointPreset).includes(preset)) {
-            throw new InputError("preset", `${JSON.stringify(preset)} is not one of ${Object.values(EndpointPreset).map((p) => JSON.stringify(p)).join(", ")}`);
-        }
+        oneOf(preset, EndpointPreset, "preset");
         if (selection.services !== undefined) throw new InputError("preset", "give preset or services, not both: services replaces the preset's set");
         presetServices[preset].forEach((s) => add(s, `preset ${preset}`));
     } else if (selection.services === undefined) defaultEndpointServices.forEach((s) => add(s, "default"));

@@ -13,6 +13,13 @@ export class InputError extends Error {
     }
 }
 
+/** `value` when it is one of an enum's values (a closed choice another language may send as any string); else an InputError. */
+export function oneOf<T extends string>(value: unknown, allowed: Record<string, T>, arg: string): T {
+    const values = Object.values(allowed);
+    if (!values.includes(value as T)) throw new InputError(arg, `${JSON.stringify(value)} is not one of ${values.map((v) => JSON.stringify(v)).join(", ")}`);
+    return value as T;
+}
+
 /** Re-throws an InputError with the component's type and name in front, so the user knows where to look. */
 export function inComponent<T>(component: string, name: string, validate: () => T): T {
     try {

@@ -13,7 +13,7 @@
 // - its DNS drops answers that are private addresses for public names (DNS rebinding protection, common on
 //   on-premises resolvers and firewalls).
 import { EndpointAccessMode } from "./endpointAccess";
-import { InputError } from "./errors";
+import { oneOf } from "./errors";
 import { resolverEndpointMonthlyUsd } from "./prices";
 
 /** Why connected networks' DNS cannot use the public answer, when it cannot. */
@@ -29,10 +29,7 @@ export type ConnectedDns = (typeof ConnectedDns)[keyof typeof ConnectedDns];
 
 /** Checks a stated ConnectedDns value (another language may send any string). */
 export function checkConnectedDns(value: unknown, arg: string): void {
-    const allowed: unknown[] = Object.values(ConnectedDns);
-    if (value !== undefined && !allowed.includes(value)) {
-        throw new InputError(arg, `${JSON.stringify(value)} is not one of ${Object.values(ConnectedDns).map((v) => `"${v}"`).join(", ")}`);
-    }
+    if (value !== undefined) oneOf(value, ConnectedDns, arg);
 }
 
 /** Whether Resolver forwarding is needed for a cluster, and the sentence that says why or why not. */

@@ -5,7 +5,7 @@ import { EndpointAccessMode, resolveEndpointAccess } from "./endpointAccess";
 import { DefaultEndpointPolicy } from "./endpointArgs";
 import { checkEndpointAzs } from "./endpointAzs";
 import { EndpointFeature, EndpointPreset, planEndpoints } from "./endpointServices";
-import { InputError } from "./errors";
+import { InputError, oneOf } from "./errors";
 import { checkForwardingLoops } from "./hybridDnsChecks";
 import { checkConnectedDns, unneededHybridDnsWarning } from "./hybridDnsNeed";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./privateCluster";
@@ -57,12 +57,6 @@ function under<T>(prefix: string, check: () => T): T {
         if (err instanceof InputError) throw new InputError(`${prefix}.${err.arg}`, err.message.slice(err.arg.length + 2));
         throw err;
     }
-}
-
-function oneOf<T extends string>(value: T | undefined, allowed: Record<string, T>, fallback: T, arg: string): T {
-    const v = value ?? fallback;
-    if (!Object.values(allowed).includes(v)) throw new InputError(arg, `${JSON.stringify(v)} is not one of ${Object.values(allowed).map((x) => JSON.stringify(x)).join(", ")}`);
-    return v;
 }
 
 /** PrivateCluster's arguments that stay plain, and why (the README's "Plain or Input" table). */
@@ -181,7 +175,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         };
         add(args.clusterAutoscaler, EndpointFeature.ClusterAutoscaler);
         add(args.loadBalancerController, EndpointFeature.LoadBalancerController);
-        const defaultPolicy = oneOf(e.defaultPolicy, DefaultEndpointPolicy, DefaultEndpointPolicy.Account, "endpoints.defaultPolicy");
+        const defaultPolicy = oneOf(e.defaultPolicy ?? DefaultEndpointPolicy.Account, DefaultEndpointPolicy, "endpoints.defaultPolicy");
         under("endpoints", () => planEndpoints({ preset: e.preset, features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints }));
         const endpointAzs = checkEndpointAzs(e.endpointAzs, "endpoints.endpointAzs");
         endpoints = { preset: e.preset, features, additionalServices: e.additionalServices, existingEndpoints: e.existingEndpoints, defaultPolicy, endpointAzs };
@@ -233,7 +227,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         }
     }
 
-    const reachabilityCheck = oneOf(args.reachabilityCheck, ReachabilityCheck, ReachabilityCheck.Up, "reachabilityCheck");
+    const reachabilityCheck = oneOf(args.reachabilityCheck ?? ReachabilityCheck.Up, ReachabilityCheck, "reachabilityCheck");
     return {
         clusterName,
         mode,
