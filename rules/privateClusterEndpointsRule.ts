@@ -25,19 +25,30 @@ export const addonFeatures: Readonly<Record<string, EndpointFeature>> = {
     "aws-guardduty-agent": EndpointFeature.GuardDutyRuntimeMonitoring,
 };
 
+/** Resources of `type` by the VPCs they reference; the lookup returns those in any of `keys`, in stack order, once each. */
+function byVpc(index: StackIndex, type: string): (keys: string[]) => StackResource[] {
+    const all = index.ofType(type);
+    const map = new Map<string, number[]>();
+    all.forEach((r, i) => {
+        for (const ref of index.vpcRefs(r)) map.set(ref.key, [...(map.get(ref.key) ?? []), i]);
+    });
+    return (keys) => [...new Set(keys.flatMap((k) => map.get(k) ?? []))].sort((a, b) => a - b).map((i) => all[i]);
+}
+
+/** The stack's EKS add-ons that imply a feature, with what joins each to its cluster (built once per stack). */
+function addonsWithFeatures(index: StackIndex): { feature: string; deps: string[]; clusterName?: string }[] {
+    return index.ofType(EKS_ADDON).flatMap((addon) => {
+        const feature = addonFeatures[knownString(peek(() => addon.inputs.addonName)) ?? ""];
+        if (feature === undefined) return [];
+        return [{ feature, deps: addon.propertyDependencies?.clusterName ?? [], clusterName: knownString(peek(() => addon.inputs.clusterName)) }];
+    });
+}
+
 /** Features of the EKS add-ons of `cluster` (joined by clusterName's value or dependency, the component's too). */
-function clusterAddonFeatures(index: StackIndex, cluster: StackResource): string[] {
+function clusterAddonFeatures(addons: ReturnType<typeof addonsWithFeatures>, cluster: StackResource): string[] {
     const name = knownString(peek(() => cluster.inputs.name));
     const urns = [cluster.urn, ...(cluster.parent ? [cluster.parent] : [])];
-    const features: string[] = [];
-    for (const addon of index.ofType(EKS_ADDON)) {
-        const feature = addonFeatures[knownString(peek(() => addon.inputs.addonName)) ?? ""];
-        if (feature === undefined) continue;
-        const deps = addon.propertyDependencies?.clusterName ?? [];
-        const clusterName = knownString(peek(() => addon.inputs.clusterName));
-        if (urns.some((u) => deps.includes(u)) || (name !== undefined && clusterName === name)) features.push(feature);
-    }
-    return features;
+    return addons.filter((a) => urns.some((u) => a.deps.includes(u)) || (name !== undefined && a.clusterName === name)).map((a) => a.feature);
 }
 
 /** `com.amazonaws.us-east-1.ecr.api` and `cn.com.amazonaws.cn-north-1.ecr.api` -> `ecr.api`. */
@@ -120,21 +131,24 @@ export const privateClusterVpcEndpoints: StackRule = {
         const knobFeatures: string[] = config.features ?? [];
         const existing: string[] = config.existingEndpoints ?? [];
         const out: Violation[] = [];
+        // Indexed once, so each cluster looks up its VPC's endpoints instead of scanning every endpoint.
+        const addons = addonsWithFeatures(index);
+        const components = byVpc(index, ENDPOINTS_COMPONENT);
+        const endpoints = byVpc(index, VPC_ENDPOINT);
         for (const cluster of clustersOf(index)) {
             const flags = peek(() => endpointFlags(cluster));
             if (flags === UNKNOWN || flags.publicAccess || !flags.privateAccess) continue;
             const vpcs = index.clusterVpcRefs(cluster);
             if (vpcs.length === 0) continue;
-            const keys = new Set(vpcs.map((v) => v.key));
-            const inVpc = (r: StackResource) => index.vpcRefs(r).some((ref) => keys.has(ref.key));
+            const keys = vpcs.map((v) => v.key);
             const present = new Set<string>(existing);
-            const features = [...knobFeatures, ...clusterAddonFeatures(index, cluster)];
-            for (const component of index.ofType(ENDPOINTS_COMPONENT).filter(inVpc)) {
+            const features = [...knobFeatures, ...clusterAddonFeatures(addons, cluster)];
+            for (const component of components(keys)) {
                 features.push(...stringsOf(component.inputs.features));
                 stringsOf(component.inputs.existingEndpoints).forEach((s) => present.add(s));
             }
             let unknownService = false;
-            for (const endpoint of index.ofType(VPC_ENDPOINT).filter(inVpc)) {
+            for (const endpoint of endpoints(keys)) {
                 const serviceName = knownString(peek(() => endpoint.inputs.serviceName));
                 const short = serviceName === undefined ? undefined : endpointServiceShortName(serviceName);
                 if (short === undefined) unknownService = true;

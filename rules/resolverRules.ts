@@ -2,7 +2,7 @@
 // groups admit only DNS, plus forwarding rules with a second target (reference 004: an inbound endpoint with an
 // IP in each of two AZs, a forwarding rule to both IPs).
 import { subnetAzProblem, tooFewSubnets } from "../lib/resolverChecks";
-import { ingressPermissions, groupRoles, trafficText } from "./securityGroups";
+import { ingressPermissions, groupRoles, permissionsByGroup, trafficText } from "./securityGroups";
 import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, RESOLVER_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, SUBNET } from "./stack";
 import { ResourceRule, StackResource, StackRule, Violation } from "./types";
 import { untrackedResolverGroups } from "./untrackedResolver";
@@ -74,14 +74,14 @@ export const resolverSecurityGroupDnsOnly: StackRule = {
     resourceTypes: [RESOLVER_ENDPOINT, SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE, EGRESS_RULE],
     check(resources) {
         const index = new StackIndex(resources);
-        const perms = ingressPermissions(index);
+        const byGroup = permissionsByGroup(ingressPermissions(index));
         const out: Violation[] = [];
         const roles = groupRoles(index);
         // AWS's untracked outbound shape opens every port in, for answers from any source port ("Resolver endpoint scaling").
         const untracked = untrackedResolverGroups(index, roles);
         for (const [key, group] of roles) {
             if (!group.roles.has("Route 53 Resolver endpoint") || untracked.has(key)) continue;
-            for (const p of perms.filter((perm) => perm.groups.includes(key))) {
+            for (const p of byGroup.get(key) ?? []) {
                 if (p.protocol === UNKNOWN || p.fromPort === UNKNOWN || p.toPort === UNKNOWN) continue;
                 const dnsOnly = (p.protocol === "tcp" || p.protocol === "udp") && p.fromPort === 53 && p.toPort === 53;
                 if (dnsOnly) continue;
