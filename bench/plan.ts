@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
+import { median } from "./stats";
 
 const root = path.resolve(__dirname, "..");
 const variants = ["ours", "raw"] as const;
@@ -85,12 +86,6 @@ function table(header: string[], rows: string[][]): string {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((r) => pad(r, widths))].join("\n");
 }
-
-const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 async function timing(sizes: number[], runs: number): Promise<void> {
     const all: Measurement[] = [];

@@ -14,6 +14,7 @@ import * as structProto from "google-protobuf/google/protobuf/struct_pb";
 import { MockAws } from "../plan/mocks";
 import { startMockEngine } from "../plan/engine/server";
 import { startPlugin } from "../plan/engine/pluginHost";
+import { median } from "./stats";
 import { constructRequest, known, NETWORK } from "../tests/support/constructInputs";
 
 const root = path.resolve(__dirname, "..");
@@ -60,7 +61,6 @@ async function measure(way: StartFigures["way"]): Promise<StartFigures> {
     }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
     const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
