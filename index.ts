@@ -1,7 +1,7 @@
 // eks-private-access: the library entry. Re-exports every component, its Args, the enums and the pure
 // helpers; importing it creates nothing.
-export { ClusterEndpointAccess } from "./components/clusterEndpointAccess";
-export type { ClusterEndpointAccessArgs, EndpointVpcConfig } from "./components/clusterEndpointAccess";
+export { ClusterEndpointAccess } from "./apiEndpoint/clusterEndpointAccess";
+export type { ClusterEndpointAccessArgs, EndpointVpcConfig } from "./apiEndpoint/clusterEndpointAccess";
 export {
     EndpointAccessMode,
     IpFamily,
@@ -11,24 +11,24 @@ export {
     isRestricted,
     publicAccessCidrsProblem,
     resolveEndpointAccess,
-} from "./lib/endpointAccess";
-export type { EndpointAccessArgs, EndpointAccessSettings } from "./lib/endpointAccess";
-export { EndpointForm, Partition, parseClusterEndpoint } from "./lib/clusterEndpoint";
-export type { ClusterEndpointInfo } from "./lib/clusterEndpoint";
-export { vpcDnsProblems } from "./lib/vpcDns";
-export type { VpcDnsFacts } from "./lib/vpcDns";
-export { InputError } from "./lib/errors";
+} from "./apiEndpoint/endpointAccess";
+export type { EndpointAccessArgs, EndpointAccessSettings } from "./apiEndpoint/endpointAccess";
+export { EndpointForm, Partition, parseClusterEndpoint } from "./aws/clusterEndpoint";
+export type { ClusterEndpointInfo } from "./aws/clusterEndpoint";
+export { vpcDnsProblems } from "./apiEndpoint/vpcDns";
+export type { VpcDnsFacts } from "./apiEndpoint/vpcDns";
+export { InputError } from "./shared/errors";
 
 // Private-cluster VPC endpoints (PrivateClusterEndpoints, EcrEndpoints, StsEndpoint) and their catalog.
-export { PrivateClusterEndpoints } from "./components/privateClusterEndpoints";
-export type { PrivateClusterEndpointsArgs } from "./components/privateClusterEndpoints";
-export { EcrEndpoints } from "./components/ecrEndpoints";
-export type { EcrEndpointsArgs } from "./components/ecrEndpoints";
-export { StsEndpoint } from "./components/stsEndpoint";
-export type { StsEndpointArgs } from "./components/stsEndpoint";
-export type { EndpointDescription, EndpointDnsEntry } from "./components/internal/vpcEndpoints";
-export { DefaultEndpointPolicy, S3InterfaceDns, restrictedEndpointPolicy } from "./lib/endpointArgs";
-export type { EndpointNetworkArgs, PolicyScope } from "./lib/endpointArgs";
+export { PrivateClusterEndpoints } from "./vpcEndpoints/privateClusterEndpoints";
+export type { PrivateClusterEndpointsArgs } from "./vpcEndpoints/privateClusterEndpoints";
+export { EcrEndpoints } from "./vpcEndpoints/ecrEndpoints";
+export type { EcrEndpointsArgs } from "./vpcEndpoints/ecrEndpoints";
+export { StsEndpoint } from "./vpcEndpoints/stsEndpoint";
+export type { StsEndpointArgs } from "./vpcEndpoints/stsEndpoint";
+export type { EndpointDescription, EndpointDnsEntry } from "./vpcEndpoints/build";
+export { DefaultEndpointPolicy, S3InterfaceDns, restrictedEndpointPolicy } from "./vpcEndpoints/args";
+export type { EndpointNetworkArgs, PolicyScope } from "./vpcEndpoints/args";
 export {
     EndpointFeature,
     EndpointPreset,
@@ -48,8 +48,8 @@ export {
     placeEndpoint,
     endpointMonthlyCostUsd,
     monthlyCostUsd,
-} from "./lib/endpointServices";
-export type { CatalogEntry, EndpointPlan, EndpointSelection, PlannedEndpoint, Placement, SubnetAz } from "./lib/endpointServices";
+} from "./vpcEndpoints/services";
+export type { CatalogEntry, EndpointPlan, EndpointSelection, PlannedEndpoint, Placement, SubnetAz } from "./vpcEndpoints/services";
 export {
     loadBalancerControllerFlags,
     clusterAutoscalerFlags,
@@ -58,19 +58,19 @@ export {
     privateClusterNotes,
     regionalStsEndpoint,
     checkEndpointPrivateAccess,
-} from "./lib/privateClusterChecklist";
+} from "./aws/privateClusterChecklist";
 
 // Hybrid DNS: Route 53 Resolver endpoints, forwarding rules and on-premises forwarder configs.
-export { ResolverInboundEndpoint } from "./components/resolverInboundEndpoint";
-export type { ResolverInboundEndpointArgs } from "./components/resolverInboundEndpoint";
-export { ResolverOutboundEndpoint } from "./components/resolverOutboundEndpoint";
-export type { ResolverOutboundEndpointArgs } from "./components/resolverOutboundEndpoint";
-export { ClusterDnsForwarding } from "./components/clusterDnsForwarding";
-export type { ClusterDnsForwardingArgs } from "./components/clusterDnsForwarding";
-export { HybridDnsAccess } from "./components/hybridDnsAccess";
-export type { HybridDnsAccessArgs } from "./components/hybridDnsAccess";
-export { Scope, ruleDomain, checkEndpointSubnets, subnetAzProblem, checkAllowedCidrs, keyedVpcs, sharePrincipals } from "./lib/resolverChecks";
-export type { EndpointSubnetAz, KeyedVpc, SharePrincipal } from "./lib/resolverChecks";
+export { ResolverInboundEndpoint } from "./hybridDns/resolverInboundEndpoint";
+export type { ResolverInboundEndpointArgs } from "./hybridDns/resolverInboundEndpoint";
+export { ResolverOutboundEndpoint } from "./hybridDns/resolverOutboundEndpoint";
+export type { ResolverOutboundEndpointArgs } from "./hybridDns/resolverOutboundEndpoint";
+export { ClusterDnsForwarding } from "./hybridDns/clusterDnsForwarding";
+export type { ClusterDnsForwardingArgs } from "./hybridDns/clusterDnsForwarding";
+export { HybridDnsAccess } from "./hybridDns/hybridDnsAccess";
+export type { HybridDnsAccessArgs } from "./hybridDns/hybridDnsAccess";
+export { Scope, ruleDomain, checkEndpointSubnets, subnetAzProblem, checkAllowedCidrs, keyedVpcs, sharePrincipals } from "./hybridDns/resolverChecks";
+export type { EndpointSubnetAz, KeyedVpc, SharePrincipal } from "./hybridDns/resolverChecks";
 export {
     forwarderConfigs,
     bindForwardZone,
@@ -81,17 +81,17 @@ export {
     normalizeDomain,
     checkResolverIps,
     ipProblem,
-} from "./lib/forwarderConfigs";
-export type { ForwarderConfigs, ForwarderConfigArgNames } from "./lib/forwarderConfigs";
+} from "./hybridDns/forwarderConfigs";
+export type { ForwarderConfigs, ForwarderConfigArgNames } from "./hybridDns/forwarderConfigs";
 
 // Private cluster: PrivateCluster and its building blocks.
-export { PrivateCluster } from "./components/privateCluster";
+export { PrivateCluster } from "./privateCluster/privateCluster";
 export type {
     PrivateClusterArgs,
     PrivateClusterEndpointSettings,
     PrivateClusterHybridDnsSettings,
     PrivateClusterPullThroughCacheSettings,
-} from "./components/privateCluster";
+} from "./privateCluster/privateCluster";
 export {
     ReachabilityCheck,
     accessPolicyArn,
@@ -101,9 +101,9 @@ export {
     checkServiceCidr,
     clusterMonthlyCostUsd,
     kubeconfigJson,
-} from "./lib/privateCluster";
-export { ConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./lib/hybridDnsNeed";
-export type { HybridDnsNeed } from "./lib/hybridDnsNeed";
+} from "./privateCluster/plan";
+export { ConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./hybridDns/need";
+export type { HybridDnsNeed } from "./hybridDns/need";
 export {
     HOURS_PER_MONTH,
     eksClusterMonthlyUsd,
@@ -114,12 +114,12 @@ export {
     pricedRegion,
     resolverEndpointMonthlyUsd,
     resourceMonthlyCost,
-} from "./lib/prices";
-export type { ResourceCost } from "./lib/prices";
-export { validatePrivateCluster } from "./lib/privateClusterArgs";
-export type { ValidatedPrivateCluster } from "./lib/privateClusterArgs";
-export { nodeBootstrap, dnsClusterIp, al2Bootstrap, bottlerocketSettings, hasAl2Amis, lastAl2KubernetesVersion } from "./lib/nodeBootstrap";
-export type { BootstrapInputs, NodeBootstrap, Al2Bootstrap } from "./lib/nodeBootstrap";
+} from "./aws/prices";
+export type { ResourceCost } from "./aws/prices";
+export { validatePrivateCluster } from "./privateCluster/args";
+export type { ValidatedPrivateCluster } from "./privateCluster/args";
+export { nodeBootstrap, dnsClusterIp, al2Bootstrap, bottlerocketSettings, hasAl2Amis, lastAl2KubernetesVersion } from "./privateCluster/nodeBootstrap";
+export type { BootstrapInputs, NodeBootstrap, Al2Bootstrap } from "./privateCluster/nodeBootstrap";
 export {
     upstreamRegistries,
     planPullThroughCache,
@@ -128,12 +128,12 @@ export {
     imagePrefixMapping,
     rewriteImage,
     pullThroughCacheNodePolicy,
-} from "./lib/pullThroughCache";
-export type { UpstreamRegistry, PullThroughCacheArgs, PlannedRule } from "./lib/pullThroughCache";
-export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues, addonImages, parseFlag } from "./lib/addonValues";
-export type { AddonContext, KarpenterContext } from "./lib/addonValues";
-export { checkReachability, ReachabilityStage } from "./lib/reachability";
-export type { ReachabilityOptions, ReachabilityResult } from "./lib/reachability";
+} from "./privateCluster/pullThroughCache";
+export type { UpstreamRegistry, PullThroughCacheArgs, PlannedRule } from "./privateCluster/pullThroughCache";
+export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues, addonImages, parseFlag } from "./privateCluster/addonValues";
+export type { AddonContext, KarpenterContext } from "./privateCluster/addonValues";
+export { checkReachability, ReachabilityStage } from "./adapters/reachability";
+export type { ReachabilityOptions, ReachabilityResult } from "./adapters/reachability";
 
 // Typed readers of this package's outputs from another stack (network and cluster stacks).
 export {
@@ -149,5 +149,5 @@ export {
     resolverOutputs,
     vpcEndpointOutputs,
     endpointAccessOutputs,
-} from "./lib/stackOutputs";
-export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs, OutputSpec, OutputValues } from "./lib/stackOutputs";
+} from "./adapters/stackOutputs";
+export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs, OutputSpec, OutputValues } from "./adapters/stackOutputs";

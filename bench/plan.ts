@@ -135,8 +135,8 @@ async function timing(sizes: number[], runs: number): Promise<void> {
 
 async function costs(): Promise<void> {
     const { installMocks, mockAws, valueOf } = await import("../plan/mocks");
-    const { PrivateClusterEndpoints } = await import("../components/privateClusterEndpoints");
-    const { defaultEndpointServices, monthlyCostUsd } = await import("../lib/endpointServices");
+    const { PrivateClusterEndpoints } = await import("../vpcEndpoints/privateClusterEndpoints");
+    const { defaultEndpointServices, monthlyCostUsd } = await import("../vpcEndpoints/services");
     await installMocks("bench-costs", "bench", true);
     const world = mockAws().world;
     const vpcId = Object.keys(world.vpcs)[0];

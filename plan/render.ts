@@ -1,5 +1,5 @@
 // Text rendering of an offline plan: the resource tree with key inputs, outputs, warnings and errors.
-import { sumUsd } from "../lib/prices";
+import { sumUsd } from "../aws/prices";
 import type { PlanResult, PlannedResource } from "./run";
 
 /** Inputs not worth a line in the tree (still in --json). */

@@ -10,7 +10,7 @@ import { readProject, stackConfig } from "./engine/project";
 import { keepTopFrame, programLocation } from "./programErrors";
 import { typeErrors } from "./typeCheck";
 import { planWorld } from "./world";
-import { pricedRegion, pricesChecked, resourceMonthlyCost, sumUsd } from "../lib/prices";
+import { pricedRegion, pricesChecked, resourceMonthlyCost, sumUsd } from "../aws/prices";
 
 export interface PlanOptions {
     /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
@@ -64,7 +64,7 @@ export interface PlanResult {
     /** The policy pack's findings on the planned resources (`policy/`, the same rules). */
     policy: { profile: Profile; findings: PolicyFinding[] };
     /**
-     * Monthly estimate of every billed resource the program creates (lib/prices.ts: interface endpoints per AZ-hour,
+     * Monthly estimate of every billed resource the program creates (aws/prices.ts: interface endpoints per AZ-hour,
      * Resolver endpoints per IP-hour, EKS control planes, KMS keys), at us-east-1 list prices; traffic-priced parts
      * are left out.
      */
@@ -272,7 +272,7 @@ export function messageOf(err: unknown): string {
 
 /**
  * What the plan reports, one line: the message without the SDK's `error serializing property "x": ` prefixes,
- * which it adds at every level an input's failure passes through (lib/validatedInput deployError explains).
+ * which it adds at every level an input's failure passes through (shared/validatedInput deployError explains).
  */
 export function reasonOf(err: unknown): string {
     return messageOf(err).replace(/^(?:error serializing property "[^"]*": )+/, "");

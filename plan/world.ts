@@ -1,7 +1,7 @@
 // The account a plan runs against: the sample world, or the user's (`--world FILE`), the region checked against
 // AWS's list, and the VPC that ids the world does not hold are assumed to be in.
 import * as fs from "fs";
-import { awsRegions, partitionOfRegion } from "../lib/awsRegions";
+import { awsRegions, partitionOfRegion } from "../aws/regions";
 import { findClosestKey } from "./engine/projectSchema";
 import { defaultWorld, MockWorld } from "./mocks/world";
 import { readWorldFile } from "./mocks/worldFile";

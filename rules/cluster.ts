@@ -2,7 +2,7 @@
 // (settings under vpcConfig and kubernetesNetworkConfig) and the @pulumi/eks component `eks:index:Cluster`
 // (flat inputs). Unset flags read the way the EKS API reads them (reference 000, "Modifying cluster endpoint
 // access": public on and private off is the default for new clusters).
-import { IpFamily } from "../lib/endpointAccess";
+import { IpFamily } from "../apiEndpoint/endpointAccess";
 import { RuleNotApplicable, RuleResource } from "./types";
 
 export const AWS_CLUSTER = "aws:eks/cluster:Cluster";

@@ -1,7 +1,7 @@
 // Rules 1-6 of issue 5: the API server endpoint of an EKS cluster (reference 000, "Modifying cluster endpoint
 // access" and the "CIDR blocks in the public endpoint" sections), plus the allowed-Kubernetes-versions knob.
-import { addressSpaceCovered, cidrContains, cidrProblem } from "../lib/cidr";
-import { defaultPublicAccessCidrs, isRestricted, publicAccessCidrsProblem } from "../lib/endpointAccess";
+import { addressSpaceCovered, cidrContains, cidrProblem } from "../shared/cidr";
+import { defaultPublicAccessCidrs, isRestricted, publicAccessCidrsProblem } from "../apiEndpoint/endpointAccess";
 import {
     AWS_CLUSTER,
     CLUSTER_TYPES,
@@ -126,7 +126,7 @@ export const endpointAccessValid: ResourceRule = {
     },
 };
 
-/** Rule 4. CIDRs EKS rejects in publicAccessCidrs, in EKS's own words (lib/endpointAccess). */
+/** Rule 4. CIDRs EKS rejects in publicAccessCidrs, in EKS's own words (apiEndpoint/endpointAccess). */
 export const publicAccessCidrsValid: ResourceRule = {
     kind: "resource",
     name: "eks-public-access-cidrs-valid",

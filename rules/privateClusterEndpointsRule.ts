@@ -1,7 +1,7 @@
 // Rule 8 of issue 5: a private-only cluster's VPC has an endpoint for every service its nodes need (the required set
-// of lib/endpointServices) and for every service the features it runs call (featureEndpoints): features come from
+// of vpcEndpoints/services) and for every service the features it runs call (featureEndpoints): features come from
 // the policy's `features` knob, the PrivateClusterEndpoints components in the cluster's VPC and the cluster's EKS add-ons.
-import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../lib/endpointServices";
+import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../vpcEndpoints/services";
 import { endpointFlags } from "./cluster";
 import { clustersOf, StackIndex, VPC_ENDPOINT } from "./stack";
 import { StackResource, StackRule, Violation } from "./types";
@@ -103,7 +103,7 @@ export const privateClusterVpcEndpoints: StackRule = {
         "gateway endpoint; with this package, add the feature to the endpoint component's features), or list endpoints that " +
         "exist outside this stack in the policy's existingEndpoints config.",
     link: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
-    source: "reference 001, \"Private cluster requirements\" (VPC endpoint table); lib/endpointServices featureEndpoints",
+    source: "reference 001, \"Private cluster requirements\" (VPC endpoint table); vpcEndpoints/services featureEndpoints",
     resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", VPC_ENDPOINT, ENDPOINTS_COMPONENT, EKS_ADDON],
     configSchema: {
         requiredServices: {

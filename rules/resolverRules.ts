@@ -1,7 +1,7 @@
 // Rule 11 of issue 5: Route 53 Resolver endpoints that keep resolving when one AZ fails and whose security
 // groups admit only DNS, plus forwarding rules with a second target (reference 004: an inbound endpoint with an
 // IP in each of two AZs, a forwarding rule to both IPs).
-import { subnetAzProblem, tooFewSubnets } from "../lib/resolverChecks";
+import { subnetAzProblem, tooFewSubnets } from "../hybridDns/resolverChecks";
 import { ingressPermissions, groupRoles, permissionsByGroup, trafficText } from "./securityGroups";
 import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, RESOLVER_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, SUBNET } from "./stack";
 import { ResourceRule, StackResource, StackRule, Violation } from "./types";

@@ -1,6 +1,6 @@
 // Rules 9 and 10 of issue 5: who may reach the interface VPC endpoints, and no security group of a cluster,
 // endpoint or resolver that admits HTTPS or DNS from the whole internet.
-import { cidrsCover } from "../lib/cidr";
+import { cidrsCover } from "../shared/cidr";
 import { EGRESS_RULE, INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "./stack";
 import { untrackedResolverGroups } from "./untrackedResolver";
 import {

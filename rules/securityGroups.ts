@@ -2,7 +2,7 @@
 // aws.ec2.SecurityGroup, aws.ec2.SecurityGroupRule of type ingress, aws.vpc.SecurityGroupIngressRule), and the
 // role each security group plays: on a cluster's control plane, on an interface VPC endpoint, on a Route 53
 // Resolver endpoint.
-import { addressSpaceCovered } from "../lib/cidr";
+import { addressSpaceCovered } from "../shared/cidr";
 import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
 import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stack";
 import { StackResource } from "./types";

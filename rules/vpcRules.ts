@@ -1,7 +1,7 @@
 // Rules 7 and 8 of issue 5: what the cluster's VPC must provide once the private endpoint is on. Stack rules,
 // because they join the cluster to its VPC and to the VPC endpoints and DHCP options created next to it. Rule 8
 // is in privateClusterEndpointsRule.ts.
-import { vpcDnsProblems } from "../lib/vpcDns";
+import { vpcDnsProblems } from "../apiEndpoint/vpcDns";
 import { endpointFlags } from "./cluster";
 import { privateClusterVpcEndpoints } from "./privateClusterEndpointsRule";
 import { clustersOf, DHCP_ASSOCIATION, DHCP_OPTIONS, Ref, StackIndex } from "./stack";

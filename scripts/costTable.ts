@@ -1,7 +1,7 @@
-// Writes the endpoint cost table (lib/endpointCostTable.ts) into README.md between its markers: npm run cost-table.
+// Writes the endpoint cost table (vpcEndpoints/costTable.ts) into README.md between its markers: npm run cost-table.
 import * as fs from "fs";
 import * as path from "path";
-import { withCostTable } from "../lib/endpointCostTable";
+import { withCostTable } from "../vpcEndpoints/costTable";
 
 export const readmePath = path.join(__dirname, "..", "README.md");
 

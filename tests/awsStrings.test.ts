@@ -1,11 +1,11 @@
 // Every name, description and tag the components build, including those made from the user's names and labels,
-// within the character sets and lengths AWS documents (lib/awsStrings.ts cites each).
+// within the character sets and lengths AWS documents (aws/strings.ts cites each).
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterEndpointAccess } from "../components/clusterEndpointAccess";
-import { HybridDnsAccess } from "../components/hybridDnsAccess";
-import { PrivateCluster } from "../components/privateCluster";
-import { ec2TextProblem, resourceStringProblems, tagProblem } from "../lib/awsStrings";
+import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
+import { HybridDnsAccess } from "../hybridDns/hybridDnsAccess";
+import { PrivateCluster } from "../privateCluster/privateCluster";
+import { ec2TextProblem, resourceStringProblems, tagProblem } from "../aws/strings";
 import { mockAws } from "../plan/mocks";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ClusterEndpointAccess } from "../components/clusterEndpointAccess";
+import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 

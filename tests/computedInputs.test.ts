@@ -4,15 +4,15 @@
 // does, and a bad computed value must fail with exactly the plain value's message.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterDnsForwarding } from "../components/clusterDnsForwarding";
-import { ClusterEndpointAccess } from "../components/clusterEndpointAccess";
-import { EcrEndpoints } from "../components/ecrEndpoints";
-import { HybridDnsAccess } from "../components/hybridDnsAccess";
-import { PrivateCluster } from "../components/privateCluster";
-import { PrivateClusterEndpoints } from "../components/privateClusterEndpoints";
-import { ResolverInboundEndpoint } from "../components/resolverInboundEndpoint";
-import { ResolverOutboundEndpoint } from "../components/resolverOutboundEndpoint";
-import { StsEndpoint } from "../components/stsEndpoint";
+import { ClusterDnsForwarding } from "../hybridDns/clusterDnsForwarding";
+import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
+import { EcrEndpoints } from "../vpcEndpoints/ecrEndpoints";
+import { HybridDnsAccess } from "../hybridDns/hybridDnsAccess";
+import { PrivateCluster } from "../privateCluster/privateCluster";
+import { PrivateClusterEndpoints } from "../vpcEndpoints/privateClusterEndpoints";
+import { ResolverInboundEndpoint } from "../hybridDns/resolverInboundEndpoint";
+import { ResolverOutboundEndpoint } from "../hybridDns/resolverOutboundEndpoint";
+import { StsEndpoint } from "../vpcEndpoints/stsEndpoint";
 import { mockAws } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 

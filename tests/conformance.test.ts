@@ -42,7 +42,7 @@ const T = {
 
 /** `type name` of each name. */
 const each = (type: string, ...names: string[]) => names.map((n) => `${type} ${n}`);
-/** The endpoint children PrivateClusterEndpoints `name` makes for `services` (lib/endpointServices endpointChildName). */
+/** The endpoint children PrivateClusterEndpoints `name` makes for `services` (vpcEndpoints/services endpointChildName). */
 const endpointsOf = (name: string, services: string[]) => each(T.vpce, ...services.map((s) => `${name}-${s}`));
 /** The default set: what nodes need to join and pull images, eksctl's fully-private set (issue 14). */
 const defaults = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];

@@ -8,6 +8,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { importClosure } from "./support/closure";
 import * as ts from "typescript";
 import { promisify } from "util";
 import { ProgramRun, runProgram } from "../plan/engine/languageHost";
@@ -20,22 +21,7 @@ const fixture = path.join(__dirname, "fixtures", "consumer");
 const entries = ["index.ts", "provider.ts", "plugin.ts"];
 
 /** Repository-relative .ts files reachable from `entries` through relative imports (type-only ones too). */
-function libraryClosure(): string[] {
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-        if (seen.has(file)) return;
-        seen.add(file);
-        for (const imported of ts.preProcessFile(fs.readFileSync(path.join(repo, file), "utf8"), true, true).importedFiles) {
-            if (!imported.fileName.startsWith(".")) continue;
-            const base = path.join(path.dirname(file), imported.fileName);
-            const found = [`${base}.ts`, path.join(base, "index.ts")].find((f) => fs.existsSync(path.join(repo, f)));
-            assert.ok(found, `${file} imports ${imported.fileName}, which is not a .ts file`);
-            visit(found);
-        }
-    };
-    entries.forEach(visit);
-    return [...seen].sort();
-}
+const libraryClosure = (): string[] => importClosure(repo, entries);
 
 /** The names index.ts exports as values (not `export type`), which `require("eks-private-access")` must have. */
 function indexValueExports(): string[] {
@@ -122,7 +108,10 @@ describe("consumer: a TypeScript project installs the packed tarball, compiles, 
 
     it("npm pack ships exactly the compiled library closure, schema.json, PulumiPlugin.yaml, CHANGELOG, README and package.json", () => {
         const closure = libraryClosure();
-        const outside = closure.filter((f) => !/^(index|provider|plugin)\.ts$|^(components|lib)\//.test(f));
+        // package.json `files` lists the compiled entry files and one dist/<folder>/ per domain folder.
+        const files = (JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")) as { files: string[] }).files;
+        const folders = files.filter((f) => /^dist\/\w+\/$/.test(f)).map((f) => f.slice("dist/".length));
+        const outside = closure.filter((f) => !/^(index|provider|plugin)\.ts$/.test(f) && !folders.some((d) => f.startsWith(d)));
         assert.deepStrictEqual(outside, [], "the library imports modules outside the packaged directories (package.json files)");
         // JavaScript and declarations only: source maps would point at ../lib/*.ts, which the package does not ship.
         const dist = closure.flatMap((f) => [`dist/${f.replace(/\.ts$/, ".js")}`, `dist/${f.replace(/\.ts$/, ".d.ts")}`]);

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { EcrEndpoints } from "../components/ecrEndpoints";
-import { StsEndpoint } from "../components/stsEndpoint";
+import { EcrEndpoints } from "../vpcEndpoints/ecrEndpoints";
+import { StsEndpoint } from "../vpcEndpoints/stsEndpoint";
 import * as pulumi from "@pulumi/pulumi";
 import { mockAws, valueOf } from "../plan/mocks";
 

@@ -1,10 +1,10 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterDnsForwarding } from "../components/clusterDnsForwarding";
-import { HybridDnsAccess, HybridDnsAccessArgs } from "../components/hybridDnsAccess";
-import { ResolverInboundEndpoint } from "../components/resolverInboundEndpoint";
-import { ResolverOutboundEndpoint } from "../components/resolverOutboundEndpoint";
-import { resolverNameFrom } from "../lib/resolverNames";
+import { ClusterDnsForwarding } from "../hybridDns/clusterDnsForwarding";
+import { HybridDnsAccess, HybridDnsAccessArgs } from "../hybridDns/hybridDnsAccess";
+import { ResolverInboundEndpoint } from "../hybridDns/resolverInboundEndpoint";
+import { ResolverOutboundEndpoint } from "../hybridDns/resolverOutboundEndpoint";
+import { resolverNameFrom } from "../hybridDns/resolverNames";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 

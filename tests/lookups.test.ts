@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterEndpointAccess } from "../components/clusterEndpointAccess";
-import { lookup, resetLookups } from "../components/internal/lookups";
-import { PrivateClusterEndpoints } from "../components/privateClusterEndpoints";
+import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
+import { lookup, resetLookups } from "../shared/lookups";
+import { PrivateClusterEndpoints } from "../vpcEndpoints/privateClusterEndpoints";
 import { mockAws, valueOf } from "../plan/mocks";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";

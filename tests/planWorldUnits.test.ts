@@ -1,9 +1,9 @@
-// The plan's world, unit by unit: AWS Regions and endpoint service names per partition (lib/awsRegions), assumed
+// The plan's world, unit by unit: AWS Regions and endpoint service names per partition (aws/regions), assumed
 // VPCs and subnets (plan/mocks/world), the home VPC and region checks (plan/world), and the README rows for each
 // assumption the plan makes.
 import * as assert from "assert";
 import * as fs from "fs";
-import { endpointServiceName, partitionOfRegion } from "../lib/awsRegions";
+import { endpointServiceName, partitionOfRegion } from "../aws/regions";
 import { defaultWorld, dhcpServersOf, subnetOf, vpcOf } from "../plan/mocks/world";
 import { worldProblems } from "../plan/mocks/worldFile";
 import { homeVpcOf, regionProblem } from "../plan/world";
@@ -74,7 +74,7 @@ describe("assumed VPCs, subnets and DHCP options", () => {
         });
         assert.strictEqual(problems.length, 3, problems.join("\n"));
         assert.strictEqual(problems[0], "region: us-east-9 is not an AWS Region; use a Region code such as us-east-1");
-        // The key path and the value lead the line, then lib/cidr's reason.
+        // The key path and the value lead the line, then shared/cidr's reason.
         assert.match(problems[1], /^vpcs\.vpc-0aaaaaaaaaaaaaaa1\.cidrBlock: 10\.0\.0\.0\/33: not a CIDR block/);
         assert.strictEqual(problems[2], "vpcs.vpc-0aaaaaaaaaaaaaaa1.dhcpOptionsId: dopt-0aaaaaaaaaaaaaaa1 is not under dhcpOptions; list its domain name servers there");
     });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as net from "net";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateCluster, PrivateClusterArgs } from "../components/privateCluster";
+import { PrivateCluster, PrivateClusterArgs } from "../privateCluster/privateCluster";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 

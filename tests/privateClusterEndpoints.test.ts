@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateClusterEndpoints, PrivateClusterEndpointsArgs } from "../components/privateClusterEndpoints";
+import { PrivateClusterEndpoints, PrivateClusterEndpointsArgs } from "../vpcEndpoints/privateClusterEndpoints";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 
@@ -137,7 +137,7 @@ describe("PrivateClusterEndpoints", () => {
         const names = await valueOf(c.serviceNames);
         assert.strictEqual(names["ecr.api"], "cn.com.amazonaws.cn-north-1.ecr.api");
         assert.strictEqual(names["ecr.dkr"], "cn.com.amazonaws.cn-north-1.ecr.dkr");
-        // AWS China names STS's endpoint service cn.com.amazonaws.<region>.sts too (lib/awsRegions chinaPrefixedServices).
+        // AWS China names STS's endpoint service cn.com.amazonaws.<region>.sts too (aws/regions chinaPrefixedServices).
         assert.strictEqual(names.sts, "cn.com.amazonaws.cn-north-1.sts");
         assert.strictEqual(names.logs, "com.amazonaws.cn-north-1.logs");
         await valueOf(c.endpointIds);

@@ -2,7 +2,7 @@
 // the hybrid DNS endpoints can reach.
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateCluster, PrivateClusterArgs } from "../components/privateCluster";
+import { PrivateCluster, PrivateClusterArgs } from "../privateCluster/privateCluster";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 

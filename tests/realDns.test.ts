@@ -6,8 +6,8 @@
 // default upstream is "public DNS", like an on-premises server: the endpoint's domain must come back with the
 // private IPs from the VPC resolver, and every other name must go to public DNS, never to the VPC resolver.
 import * as assert from "assert";
-import { forwarderConfigs, ForwarderConfigs } from "../lib/forwarderConfigs";
-import { ruleDomain, Scope } from "../lib/resolverChecks";
+import { forwarderConfigs, ForwarderConfigs } from "../hybridDns/forwarderConfigs";
+import { ruleDomain, Scope } from "../hybridDns/resolverChecks";
 import { DigResult, DnsLab, labProblem } from "./support/dnsLab";
 
 const RESOLVER_IPS = ["127.0.53.1", "127.0.53.2"]; // the inbound endpoint's IPs

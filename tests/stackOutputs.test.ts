@@ -11,7 +11,7 @@ import {
     readVpcEndpointOutputs,
     resolverOutputs,
     vpcEndpointOutputs,
-} from "../lib/stackOutputs";
+} from "../adapters/stackOutputs";
 import { mockAws, NETWORK_STACK } from "../plan/mocks";
 import type { PlanResult } from "../plan/run";
 import { planJson } from "./support/planCli";

@@ -1,8 +1,8 @@
 // Mocked results of provider functions (data sources), by token. Look-ups of ids the world does not hold get
 // assumed answers (world.ts); a look-up AWS itself would refuse (an endpoint service it does not offer) fails
 // with a message naming the look-up, the value and what to do.
-import { endpointServiceName } from "../../lib/awsRegions";
-import { endpointCatalog } from "../../lib/endpointServices";
+import { endpointServiceName } from "../../aws/regions";
+import { endpointCatalog } from "../../vpcEndpoints/services";
 import { findClosestKey } from "../engine/projectSchema";
 import { arnOf, azsOf, dhcpServersOf, MockWorld, partitionOf, stableHex, subnetOf, vpcOf } from "./world";
 

@@ -4,7 +4,7 @@
 // was not checked; `--world FILE` (worldFile.ts) states the facts instead.
 import * as crypto from "crypto";
 import * as ipaddr from "ipaddr.js";
-import { cidrsOverlap } from "../../lib/cidr";
+import { cidrsOverlap } from "../../shared/cidr";
 
 export interface MockVpc {
     id: string;
@@ -36,7 +36,7 @@ export interface MockWorld {
     dhcpOptions: Record<string, string[]>;
     /**
      * Endpoint-service overrides by short service name (`ecr.api`); a missing entry gets AWS's name for the region
-     * (lib/awsRegions endpointServiceName) offered in every AZ of the region, when the service is in the catalogue.
+     * (aws/regions endpointServiceName) offered in every AZ of the region, when the service is in the catalogue.
      */
     endpointServices: Record<string, { serviceName?: string; availabilityZones?: string[]; serviceType?: string }>;
     /** Outputs of other stacks a `pulumi.StackReference` reads, by full stack name (`org/project/stack`). */
@@ -127,7 +127,7 @@ export const NETWORK_STACK = "acme/network/prod";
 /**
  * What a deployed network stack (examples/stack-refs/network) exports: the cluster VPC and its private subnets
  * (the world's, so look-ups of them succeed), a peered hub VPC and on-premises range, Resolver endpoints with one
- * inbound IP per subnet, and VPC endpoints shared by every cluster in the VPC (lib/stackOutputs.ts names).
+ * inbound IP per subnet, and VPC endpoints shared by every cluster in the VPC (adapters/stackOutputs.ts names).
  */
 function networkStackOutputs(vpcId: string, subnetIds: string[]): Record<string, any> {
     const services = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];

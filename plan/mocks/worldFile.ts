@@ -3,8 +3,8 @@
 import * as fs from "fs";
 import Ajv from "ajv";
 import * as yaml from "js-yaml";
-import { partitionOfRegion } from "../../lib/awsRegions";
-import { cidrContains, cidrProblem } from "../../lib/cidr";
+import { partitionOfRegion } from "../../aws/regions";
+import { cidrContains, cidrProblem } from "../../shared/cidr";
 import { azIdOf, azsOf, DEFAULT_DHCP_OPTIONS, defaultWorld, MockWorld } from "./world";
 
 /** The file as written. */

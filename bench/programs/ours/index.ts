@@ -1,11 +1,11 @@
 // npm run bench, "ours": N private clusters with this package's components.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterDnsForwarding } from "../../../components/clusterDnsForwarding";
-import { ClusterEndpointAccess } from "../../../components/clusterEndpointAccess";
-import { PrivateClusterEndpoints } from "../../../components/privateClusterEndpoints";
-import { ResolverInboundEndpoint } from "../../../components/resolverInboundEndpoint";
-import { ResolverOutboundEndpoint } from "../../../components/resolverOutboundEndpoint";
+import { ClusterDnsForwarding } from "../../../hybridDns/clusterDnsForwarding";
+import { ClusterEndpointAccess } from "../../../apiEndpoint/clusterEndpointAccess";
+import { PrivateClusterEndpoints } from "../../../vpcEndpoints/privateClusterEndpoints";
+import { ResolverInboundEndpoint } from "../../../hybridDns/resolverInboundEndpoint";
+import { ResolverOutboundEndpoint } from "../../../hybridDns/resolverOutboundEndpoint";
 import { clusterCount, clusterNetwork, hubCidr, hubNetwork, onPremisesCidr } from "../network";
 
 const hub = hubNetwork();

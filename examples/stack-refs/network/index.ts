@@ -1,7 +1,7 @@
 // The network stack of a split platform repo. It owns what every cluster in the VPC shares: the VPC and its
 // private subnets, the peering to the hub (shared-services) VPC, the Resolver endpoints that let the hub and
 // on-premises networks resolve private cluster endpoints (reference 004), and the VPC endpoints private clusters
-// need (reference 001). Cluster stacks read the outputs below with lib/stackOutputs.ts; the names are the ones
+// need (reference 001). Cluster stacks read the outputs below with adapters/stackOutputs.ts; the names are the ones
 // its readers expect.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";

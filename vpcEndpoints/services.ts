@@ -1,0 +1,287 @@
+// The VPC endpoints a private EKS cluster needs: the service catalog, the features table, validation of the
+// service selection, AZ placement and the cost estimate. Pure functions; vpcEndpoints/build.ts
+// turns a plan into resources.
+import { InputError, oneOf } from "../shared/errors";
+import { EndpointPreset, presetServices } from "./presets";
+import { interfaceEndpointMonthlyUsd, prices, sumUsd } from "../aws/prices";
+
+/** How a VPC endpoint is reached: network interfaces in the subnets, or a route-table entry. */
+export const EndpointType = {
+    /** Elastic network interfaces in the VPC's subnets, reached over TCP 443; billed per AZ-hour. */
+    Interface: "Interface",
+    /** A route-table entry to the service's prefix list (S3, DynamoDB); free. */
+    Gateway: "Gateway",
+} as const;
+export type EndpointType = (typeof EndpointType)[keyof typeof EndpointType];
+
+/** Which kind of endpoint S3 gets: a free gateway, or a billed interface endpoint that connected networks can reach. */
+export const S3EndpointType = {
+    /** Free, and what ECR layer pulls use (reference 001, endpoint table). Needs the subnets' route tables. */
+    Gateway: "Gateway",
+    /** Billed per AZ-hour; reachable from peered networks and on premises, which a gateway endpoint is not. */
+    Interface: "Interface",
+} as const;
+export type S3EndpointType = (typeof S3EndpointType)[keyof typeof S3EndpointType];
+
+export interface CatalogEntry {
+    title: string;
+    /** Why a private cluster calls it. */
+    why: string;
+    /** Offered as a (free) gateway endpoint as well as an interface endpoint. */
+    gateway?: boolean;
+}
+
+/** Services this package knows by short id. Other ids are accepted and looked up as interface endpoints. */
+export const endpointCatalog: Readonly<Record<string, CatalogEntry>> = {
+    ec2: { title: "Amazon EC2", why: "the VPC CNI assigns pod addresses and the EBS CSI driver attaches volumes through the EC2 API" },
+    "ecr.api": { title: "Amazon ECR API", why: "image pulls start with ECR authentication and manifest calls" },
+    "ecr.dkr": { title: "Amazon ECR Docker registry", why: "the container runtime pulls images through the registry API" },
+    s3: { title: "Amazon S3", why: "ECR serves image layers from S3", gateway: true },
+    sts: { title: "AWS STS", why: "IAM roles for service accounts: pods exchange their token for credentials" },
+    logs: { title: "Amazon CloudWatch Logs", why: "log shipping (Fluent Bit, CloudWatch agent, Container Insights)" },
+    elasticloadbalancing: { title: "Elastic Load Balancing", why: "the AWS Load Balancer Controller manages ALBs and NLBs" },
+    xray: { title: "AWS X-Ray", why: "the X-Ray daemon and ADOT collector send traces" },
+    autoscaling: { title: "Amazon EC2 Auto Scaling", why: "Cluster Autoscaler resizes node groups" },
+    "eks-auth": { title: "EKS Auth", why: "the EKS Pod Identity agent gets pod credentials" },
+    eks: { title: "Amazon EKS API", why: "aws eks / eksctl / Karpenter calls to the EKS API from inside the VPC" },
+    kms: { title: "AWS KMS", why: "workloads in the VPC that encrypt or decrypt with KMS keys" },
+    ssm: { title: "AWS Systems Manager", why: "Session Manager and SSM parameters (Karpenter AMI discovery)" },
+    ssmmessages: { title: "SSM messages", why: "Session Manager shell channels" },
+    ec2messages: { title: "EC2 messages", why: "the SSM agent's command channel" },
+    elasticfilesystem: { title: "Amazon EFS API", why: "the EFS CSI controller creates access points" },
+    secretsmanager: { title: "AWS Secrets Manager", why: "External Secrets and the Secrets Store CSI provider read secrets" },
+    sqs: { title: "Amazon SQS", why: "Karpenter's interruption queue" },
+    "aps-workspaces": { title: "Amazon Managed Service for Prometheus", why: "Prometheus remote write" },
+    "guardduty-data": { title: "GuardDuty runtime monitoring", why: "the GuardDuty security agent sends runtime events" },
+    monitoring: { title: "Amazon CloudWatch metrics", why: "PutMetricData from agents and applications" },
+    dynamodb: { title: "Amazon DynamoDB", why: "applications using DynamoDB", gateway: true },
+};
+
+export { EndpointPreset, eksGuideEndpointServices, presetServices, requiredEndpointServices } from "./presets";
+
+/** The default set, before features add what they call: what nodes need to join and pull images (the minimal preset). */
+export const defaultEndpointServices: readonly string[] = presetServices[EndpointPreset.Minimal];
+
+/** Something the cluster runs that calls AWS APIs from inside the VPC; each adds the endpoints it calls (featureEndpoints). */
+export const EndpointFeature = {
+    /** IAM roles for service accounts. */
+    Irsa: "irsa",
+    /** Cluster Autoscaler on Auto Scaling groups. */
+    ClusterAutoscaler: "clusterAutoscaler",
+    /** EKS Pod Identity (the Pod Identity agent). */
+    PodIdentity: "podIdentity",
+    /** AWS Load Balancer Controller. */
+    LoadBalancerController: "loadBalancerController",
+    /** Workloads that use the cluster's KMS key. */
+    SecretsEncryption: "secretsEncryption",
+    /** CloudWatch Container Insights (the CloudWatch agent). */
+    ContainerInsights: "containerInsights",
+    /** Systems Manager Session Manager on the nodes. */
+    SessionManager: "sessionManager",
+    /** Amazon EBS CSI driver. */
+    EbsCsiDriver: "ebsCsiDriver",
+    /** Amazon EFS CSI driver. */
+    EfsCsiDriver: "efsCsiDriver",
+    /** Karpenter. */
+    Karpenter: "karpenter",
+    /** Secrets Manager, read by External Secrets or the Secrets Store CSI driver. */
+    SecretsManager: "secretsManager",
+    /** Amazon Managed Service for Prometheus remote write. */
+    ManagedPrometheus: "managedPrometheus",
+    /** GuardDuty EKS Runtime Monitoring. */
+    GuardDutyRuntimeMonitoring: "guardDutyRuntimeMonitoring",
+    /** Tools in the VPC that call the EKS API itself (eksctl, the AWS CLI's eks commands). */
+    EksApi: "eksApi",
+} as const;
+export type EndpointFeature = (typeof EndpointFeature)[keyof typeof EndpointFeature];
+
+/** What each feature calls from inside the VPC, and why. The README's features table is this one. */
+export const featureEndpoints: Readonly<Record<EndpointFeature, { services: readonly string[]; why: string }>> = {
+    irsa: { services: ["sts"], why: "pods call AssumeRoleWithWebIdentity on the regional STS endpoint (reference 001)" },
+    clusterAutoscaler: {
+        services: ["autoscaling", "ec2", "sts"],
+        why: "resizes Auto Scaling groups and reads launch templates; the guide requires the autoscaling and STS endpoints (reference 001, Considerations)",
+    },
+    podIdentity: { services: ["eks-auth"], why: "the Pod Identity agent calls AssumeRoleForPodIdentity on the EKS Auth API" },
+    loadBalancerController: { services: ["elasticloadbalancing", "ec2"], why: "creates load balancers and reads subnets and security groups" },
+    secretsEncryption: {
+        services: ["kms"],
+        why: "KMS for workloads that use the cluster's key from inside the VPC (envelope encryption itself runs in the EKS control plane)",
+    },
+    containerInsights: { services: ["logs"], why: "the CloudWatch agent sends performance logs (EMF) to CloudWatch Logs" },
+    sessionManager: { services: ["ssm", "ssmmessages", "ec2messages"], why: "the SSM agent on nodes needs all three for Session Manager" },
+    ebsCsiDriver: { services: ["ec2"], why: "CreateVolume and AttachVolume are EC2 API calls" },
+    efsCsiDriver: { services: ["elasticfilesystem"], why: "dynamic provisioning creates EFS access points (mounts use the mount targets)" },
+    karpenter: {
+        services: ["ec2", "ssm", "sqs", "sts", "eks"],
+        why: "launches instances, resolves AMIs from SSM parameters, reads its interruption queue, discovers the cluster",
+    },
+    secretsManager: { services: ["secretsmanager"], why: "External Secrets / Secrets Store CSI read secrets" },
+    managedPrometheus: { services: ["aps-workspaces"], why: "remote write to an Amazon Managed Prometheus workspace" },
+    guardDutyRuntimeMonitoring: { services: ["guardduty-data"], why: "the GuardDuty agent reports runtime events" },
+    eksApi: { services: ["eks"], why: "aws eks / eksctl / CI jobs calling the EKS API from inside the VPC" },
+};
+
+const serviceIdPattern = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+/** Throws InputError unless `id` is a short AWS service id such as `ecr.api` or `eks-auth`. */
+export function validateServiceId(id: unknown, arg: string): string {
+    if (typeof id !== "string" || id.length === 0) throw new InputError(arg, `expected a service id such as "ecr.api", got ${JSON.stringify(id)}`);
+    const full = /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\.(.+)$/.exec(id);
+    if (full) {
+        throw new InputError(arg, `${JSON.stringify(id)} is a full service name; give the short id ${JSON.stringify(full[1])}: the full name is looked up for the region`);
+    }
+    if (!serviceIdPattern.test(id) || id.length > 64) {
+        throw new InputError(arg, `${JSON.stringify(id)} is not a service id (lower-case letters, digits, dots and dashes, like "ecr.api")`);
+    }
+    return id;
+}
+
+export interface EndpointSelection {
+    preset?: EndpointPreset;
+    services?: string[];
+    additionalServices?: string[];
+    features?: EndpointFeature[];
+    existingEndpoints?: string[];
+    s3EndpointType?: S3EndpointType;
+}
+
+export interface PlannedEndpoint {
+    service: string;
+    type: EndpointType;
+    /** Where the service came from: `default`, `services`, `additionalServices` or `feature <name>`. */
+    reasons: string[];
+}
+
+export interface EndpointPlan {
+    /** Endpoints to create, sorted by service id. */
+    create: PlannedEndpoint[];
+    /** Requested services that already have an endpoint in the VPC, sorted. */
+    existing: string[];
+}
+
+function uniqueIds(list: unknown, arg: string): string[] {
+    if (list === undefined) return [];
+    if (!Array.isArray(list)) throw new InputError(arg, "expected a list of service ids");
+    const seen = new Set<string>();
+    return list.map((id, i) => {
+        validateServiceId(id, `${arg}[${i}]`);
+        if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; list each service once`);
+        seen.add(id);
+        return id as string;
+    });
+}
+
+/**
+ * Which endpoints to create: `services`, or the `preset`'s set (default: the minimal preset), plus `additionalServices` plus what the
+ * `features` call, minus `existingEndpoints`, per service rather than all or nothing: eksctl's
+ * skipEndpointCreation skips every endpoint, and without it eksctl fails with RouteAlreadyExists when the VPC
+ * already has an S3 gateway endpoint (eksctl-io/eksctl#2510, #4377, #5335). Throws InputError for bad ids,
+ * unknown features, repeats, an unknown S3 endpoint type or preset, a preset with `services`, and existing endpoints that are not in the set.
+ */
+export function planEndpoints(selection: EndpointSelection): EndpointPlan {
+    const s3Type = oneOf(selection.s3EndpointType ?? S3EndpointType.Gateway, S3EndpointType, "s3EndpointType");
+    const reasons = new Map<string, string[]>();
+    const add = (service: string, reason: string) => reasons.set(service, [...(reasons.get(service) ?? []), reason]);
+    const preset = selection.preset;
+    if (preset !== undefined) {
+        oneOf(preset, EndpointPreset, "preset");
+        if (selection.services !== undefined) throw new InputError("preset", "give preset or services, not both: services replaces the preset's set");
+        presetServices[preset].forEach((s) => add(s, `preset ${preset}`));
+    } else if (selection.services === undefined) defaultEndpointServices.forEach((s) => add(s, "default"));
+    else uniqueIds(selection.services, "services").forEach((s) => add(s, "services"));
+    uniqueIds(selection.additionalServices, "additionalServices").forEach((s) => add(s, "additionalServices"));
+    const features = selection.features ?? [];
+    if (!Array.isArray(features)) throw new InputError("features", "expected a list of features");
+    const known = Object.values(EndpointFeature) as string[];
+    features.forEach((feature, i) => {
+        if (!known.includes(feature)) {
+            throw new InputError(`features[${i}]`, `${JSON.stringify(feature)} is not a feature; use one of ${known.join(", ")}`);
+        }
+        if (features.indexOf(feature) !== i) throw new InputError(`features[${i}]`, `${feature} is listed twice; list each feature once`);
+        featureEndpoints[feature].services.forEach((s) => add(s, `feature ${feature}`));
+    });
+    const existing = uniqueIds(selection.existingEndpoints, "existingEndpoints");
+    existing.forEach((service, i) => {
+        if (!reasons.has(service)) {
+            throw new InputError(`existingEndpoints[${i}]`, `${service} is not among the services this component would create (${[...reasons.keys()].sort().join(", ")}); remove it`);
+        }
+    });
+    const create = [...reasons.keys()]
+        .filter((service) => !existing.includes(service))
+        .sort()
+        .map((service) => ({ service, type: endpointTypeOf(service, s3Type), reasons: reasons.get(service)! }));
+    return { create, existing: [...existing].sort() };
+}
+
+/** Gateway for S3 (unless asked otherwise) and DynamoDB, which are free that way; Interface for the rest. */
+export function endpointTypeOf(service: string, s3EndpointType: S3EndpointType = S3EndpointType.Gateway): EndpointType {
+    if (service === "s3") return s3EndpointType;
+    return endpointCatalog[service]?.gateway ? EndpointType.Gateway : EndpointType.Interface;
+}
+
+/** Child resource name of a service's endpoint: keyed by the service id, so adding another never renames it. */
+export function endpointChildName(name: string, service: string): string {
+    return `${name}-${service}`;
+}
+
+export interface SubnetAz {
+    subnetId: string;
+    availabilityZone: string;
+}
+
+/**
+ * At most one subnet per AZ (an interface endpoint takes one subnet per AZ): the lowest subnet id in each AZ,
+ * so the choice does not depend on list order. Sorted by AZ. Duplicate subnet ids count once.
+ */
+export function onePerAz(subnets: SubnetAz[]): SubnetAz[] {
+    const byAz = new Map<string, string>();
+    for (const s of subnets) {
+        const current = byAz.get(s.availabilityZone);
+        if (current === undefined || s.subnetId < current) byAz.set(s.availabilityZone, s.subnetId);
+    }
+    return [...byAz.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([availabilityZone, subnetId]) => ({ subnetId, availabilityZone }));
+}
+
+export interface Placement {
+    /** The subnets the endpoint goes in: one per AZ that both the nodes and the service are in. */
+    subnetIds: string[];
+    availabilityZones: string[];
+    /** Node AZs the service is not offered in: nodes there reach it in another AZ. */
+    missingAzs: string[];
+}
+
+/**
+ * Places an interface endpoint in the chosen subnets whose AZ the service supports. Throws InputError
+ * (`subnetIds`) when the service is offered in none of them.
+ */
+export function placeEndpoint(service: string, serviceAzs: string[], chosen: SubnetAz[]): Placement {
+    const inService = chosen.filter((s) => serviceAzs.includes(s.availabilityZone));
+    const nodeAzs = chosen.map((s) => s.availabilityZone);
+    if (inService.length === 0) {
+        throw new InputError(
+            "subnetIds",
+            `${service} is not offered in any AZ of the given subnets (${nodeAzs.join(", ") || "none"}); AWS offers it in ` +
+                `${[...serviceAzs].sort().join(", ") || "no AZ of this region"}: add a subnet in one of those AZs, or leave ${service} out`,
+        );
+    }
+    return {
+        subnetIds: inService.map((s) => s.subnetId),
+        availabilityZones: inService.map((s) => s.availabilityZone),
+        missingAzs: nodeAzs.filter((az) => !serviceAzs.includes(az)),
+    };
+}
+
+/**
+ * Monthly USD for one endpoint (aws/prices.ts): an interface endpoint is billed for every hour it exists in each AZ
+ * it has a subnet in, whatever its traffic; gateway endpoints (S3, DynamoDB) are free. `usdPerAzHour` overrides
+ * the us-east-1 price for another region.
+ */
+export function endpointMonthlyCostUsd(type: EndpointType, azCount: number, usdPerAzHour: number = prices.interfaceEndpointUsdPerAzHour): number {
+    return type === EndpointType.Gateway ? 0 : interfaceEndpointMonthlyUsd(azCount, usdPerAzHour);
+}
+
+/** Monthly USD for a set of endpoints, rounded to cents. */
+export function monthlyCostUsd(endpoints: { type: EndpointType; azCount: number }[], usdPerAzHour?: number): number {
+    return sumUsd(endpoints.map((e) => endpointMonthlyCostUsd(e.type, e.azCount, usdPerAzHour)));
+}
