@@ -1,6 +1,6 @@
 // Can this machine reach the cluster's API server? Run before anything that talks to the Kubernetes API, so a
 // private endpoint out of reach fails in seconds with what to do, not as a provider time-out minutes later
-// (reference 000, "Accessing a private only API server": only the VPC or a connected network, with TCP 443 allowed
+// (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Accessing a private only API server": only the VPC or a connected network, with TCP 443 allowed
 // on the control-plane security group).
 import * as dns from "dns";
 import * as net from "net";

@@ -77,7 +77,7 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
         for (const warning of settings.warnings) void pulumi.log.warn(warning, this);
 
         // The private endpoint is served through a Route 53 private hosted zone that EKS associates with the VPC;
-        // it only resolves when the VPC's DNS attributes and DHCP options allow it (reference 000, "Cluster private
+        // it only resolves when the VPC's DNS attributes and DHCP options allow it (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Cluster private
         // endpoint"). Every output below waits for this check, so a cluster wired to them is never created on a
         // VPC where its endpoint would not resolve.
         const dnsChecked: pulumi.Output<true> =

@@ -83,10 +83,10 @@ describe("resolveEndpointAccess: publicAccessCidrs", () => {
         assert.strictEqual(
             publicAccessCidrsProblem(["10.0.0.1/8", "banana", "10.0.0.0/33", "203.0.113.0/24", "1.2.3/24"]),
             "The following CIDRs are invalid in publicAccessCidrs: 10.0.0.1/8, banana, 10.0.0.0/33, 1.2.3/24. " +
-                "10.0.0.1/8: host bits are set (the network address for /8 is 10.0.0.0/8). " +
-                "banana: not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32). " +
-                "10.0.0.0/33: not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32). " +
-                "1.2.3/24: not a CIDR block (an IPv4 address needs four decimal parts).",
+                "10.0.0.1/8 has host bits set (the network address for /8 is 10.0.0.0/8). " +
+                "banana is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32). " +
+                "10.0.0.0/33 is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32). " +
+                "1.2.3/24 is not a CIDR block (an IPv4 address needs four decimal parts).",
         );
         assert.strictEqual(publicAccessCidrsProblem(["203.0.113.0/24"]), undefined);
     });
@@ -129,11 +129,11 @@ describe("resolveEndpointAccess: warnings", () => {
         const base = { mode: "private" as const, clusterSecurityGroupId: "sg-0123456789abcdef0" };
         assert.strictEqual(
             inputError(() => resolveEndpointAccess({ ...base, allowedCidrs: ["10.20.0.0/16", "10.20.0.1/16"] })).message,
-            'allowedCidrs[1]: "10.20.0.1/16" is host bits are set (the network address for /16 is 10.20.0.0/16)',
+            'allowedCidrs[1]: "10.20.0.1/16" has host bits set (the network address for /16 is 10.20.0.0/16)',
         );
         assert.strictEqual(
             inputError(() => resolveEndpointAccess({ ...base, allowedCidrs: ["10.20.0.0/16", "10.20.0.0/16"] })).message,
-            "allowedCidrs: 10-20-0-0-16 is listed twice; list each source once",
+            "allowedCidrs: 10.20.0.0/16 is listed twice; list each source once",
         );
         assert.match(
             inputError(() => resolveEndpointAccess({ ...base, allowedSecurityGroupIds: [{ apply() {} }] })).message,

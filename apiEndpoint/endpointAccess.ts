@@ -1,5 +1,5 @@
 // EKS API-server endpoint access: the modes EKS supports and the rules for publicAccessCidrs
-// (reference 000, "Modifying cluster endpoint access" and the three "CIDR blocks in the public endpoint"
+// (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint access" and the three "CIDR blocks in the public endpoint"
 // sections). Used by ClusterEndpointAccess, the policy pack and the offline plan.
 import { addressSpaceCovered, cidrProblem, cidrVersion } from "../shared/cidr";
 import { InputError, oneOf } from "../shared/errors";
@@ -102,21 +102,22 @@ export function publicAccessCidrsProblem(
     for (const cidr of cidrs) {
         const problem = cidrProblem(cidr);
         if (problem) {
-            reasons.push([cidr, problem]);
+            reasons.push([cidr, `${cidr} ${problem}`]);
         } else if (cidrVersion(cidr) === 6 && !ipv6Ok) {
             reasons.push([
                 cidr,
-                ipFamily === IpFamily.Ipv6
-                    ? "IPv6 CIDRs are only accepted by IPv6 clusters made from October 2024 (api.aws endpoint); this cluster " +
+                `${cidr}: ` +
+                    (ipFamily === IpFamily.Ipv6
+                        ? "IPv6 CIDRs are only accepted by IPv6 clusters made from October 2024 (api.aws endpoint); this cluster " +
                           "has the older eks.amazonaws.com endpoint (legacyIpv6Endpoint), which accepts IPv4 CIDRs only"
-                    : "an IPv4 cluster's public endpoint accepts IPv4 CIDRs only",
+                        : "an IPv4 cluster's public endpoint accepts IPv4 CIDRs only"),
             ]);
         }
     }
     if (reasons.length === 0) return undefined;
     return (
         `The following CIDRs are invalid in publicAccessCidrs: ${reasons.map(([c]) => c).join(", ")}. ` +
-        reasons.map(([c, why]) => `${c}: ${why}.`).join(" ")
+        reasons.map(([, why]) => `${why}.`).join(" ")
     );
 }
 

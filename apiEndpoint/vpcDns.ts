@@ -1,4 +1,4 @@
-// The VPC DNS prerequisites of private endpoint access (reference 000, "Cluster private endpoint"): EKS
+// The VPC DNS prerequisites of private endpoint access (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Cluster private endpoint"): EKS
 // creates a Route 53 private hosted zone for the endpoint and associates it with the cluster's VPC; it only
 // answers when the VPC has enableDnsSupport and enableDnsHostnames set to true and its DHCP options set
 // lists AmazonProvidedDNS among its domain name servers.

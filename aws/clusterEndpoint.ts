@@ -1,5 +1,5 @@
 // Cluster endpoint URLs and host names, for every partition and both endpoint forms
-// (reference 000, "IPv4 cluster endpoint format" and "IPv6 cluster endpoint format"):
+// (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "IPv4 cluster endpoint format" and "IPv6 cluster endpoint format"):
 //   IPv4 (and IPv6 clusters made before October 2024):  <id>.<x>.<region>.eks.amazonaws.com      (aws, aws-us-gov)
 //                                                        <id>.<x>.<region>.eks.amazonaws.com.cn   (aws-cn; also
 //                                                        written <region>.amazonwebservices.com.cn)

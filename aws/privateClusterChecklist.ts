@@ -1,23 +1,23 @@
-// The rest of the private-cluster checklist (reference 001): values the endpoint components output so a
+// The rest of the private-cluster checklist (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html): values the endpoint components output so a
 // program can pass them on (Helm values, pod environment), and the notes that are not values.
 import { InputError } from "../shared/errors";
 
 /**
  * AWS Load Balancer Controller flags for a cluster without internet access: Shield, WAF and WAFv2 have no VPC
- * endpoints, so the controller must not call them (reference 001, Considerations). Certificate discovery from
+ * endpoints, so the controller must not call them (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations). Certificate discovery from
  * Ingress host names does not work either: ACM has no endpoint; give certificate ARNs explicitly.
  */
 export const loadBalancerControllerFlags: readonly string[] = ["--enable-shield=false", "--enable-waf=false", "--enable-wafv2=false"];
 
 /**
  * Cluster Autoscaler flag: use the built-in instance type list instead of the pricing API, which has no endpoint
- * in the cluster's region (reference 001, Considerations). It also needs the autoscaling and STS endpoints.
+ * in the cluster's region (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations). It also needs the autoscaling and STS endpoints.
  */
 export const clusterAutoscalerFlags: readonly string[] = ["--aws-use-static-instance-list=true"];
 
 /**
  * Pod environment that makes AWS SDKs call the regional STS endpoint, the only one the STS interface endpoint
- * serves. Most v1 SDKs default to the global endpoint (reference 001, STS bullet).
+ * serves. Most v1 SDKs default to the global endpoint (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, STS bullet).
  */
 export const stsPodEnvironment: Readonly<Record<string, string>> = { AWS_STS_REGIONAL_ENDPOINTS: "regional" };
 
@@ -31,7 +31,7 @@ export function regionalStsEndpoint(region: string, dnsSuffix: string): string {
     return `https://sts.${region}.${dnsSuffix}`;
 }
 
-/** Checklist items from reference 001 that are not endpoint settings. */
+/** Checklist items from https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html that are not endpoint settings. */
 export const privateClusterNotes: readonly string[] = [
     "Endpoint private access must be on: nodes register with the cluster through the private endpoint.",
     "Self-managed nodes must run in subnets that have the interface endpoints, and need --apiserver-endpoint and --b64-cluster-ca bootstrap arguments.",
@@ -46,7 +46,7 @@ export const privateClusterNotes: readonly string[] = [
 ];
 
 /**
- * Fails fast when the cluster's endpoint private access is known to be off (reference 001: "Your cluster must have
+ * Fails fast when the cluster's endpoint private access is known to be off (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html: "Your cluster must have
  * endpoint private access enabled").
  */
 export function checkEndpointPrivateAccess(endpointPrivateAccess: boolean | undefined): void {

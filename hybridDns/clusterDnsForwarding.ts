@@ -1,6 +1,6 @@
 // A Route 53 Resolver FORWARD rule for the cluster endpoint's domain: VPCs associated with it send queries for
 // the endpoint through an outbound endpoint to the inbound endpoint's IPs in the cluster VPC, because the
-// EKS-managed private hosted zone that answers them is associated with the cluster VPC only (reference 004,
+// EKS-managed private hosted zone that answers them is associated with the cluster VPC only (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/,
 // "Create a forwarding rule for the cluster endpoint"). Optionally shared through AWS RAM, so other accounts
 // associate the same rule with their VPCs.
 import * as aws from "@pulumi/aws";
@@ -38,7 +38,7 @@ export interface ClusterDnsForwardingArgs {
 /**
  * A FORWARD resolver rule for the cluster endpoint's domain (its host, or the region's EKS domain) to the inbound
  * endpoint's IPs on port 53, through an outbound endpoint, associated with each VPC that must resolve the private
- * endpoint and optionally shared through AWS RAM (reference 004).
+ * endpoint and optionally shared through AWS RAM (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/).
  */
 export class ClusterDnsForwarding extends pulumi.ComponentResource {
     /** The rule's id (`rslvr-rr-...`). */

@@ -1,6 +1,6 @@
 // Ready-to-paste on-premises forwarder configuration for the cluster endpoint's domain: each DNS server sends
 // queries for the domain to the Route 53 Resolver inbound endpoint's IPs, which answer from the EKS-managed
-// private hosted zone of the cluster VPC (reference 004, "Connecting from an on-premises environment": BIND
+// private hosted zone of the cluster VPC (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Connecting from an on-premises environment": BIND
 // forward zone, dnsmasq `server=/<fqdn>/<ip>`, Windows DNS conditional forwarder).
 import * as ipaddr from "ipaddr.js";
 import { InputError } from "../shared/errors";

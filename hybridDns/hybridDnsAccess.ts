@@ -1,8 +1,8 @@
-// The common hybrid case in one component (reference 004, "Solution overview"): an inbound endpoint in the
+// The common hybrid case in one component (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Solution overview"): an inbound endpoint in the
 // cluster VPC, optionally an outbound endpoint in a peered VPC with a forwarding rule for the endpoint's domain,
 // the on-premises forwarder configs, and the control-plane security group rule for TCP 443 from the peered and
-// on-premises networks, without which the name resolves and connections still fail (reference 004, "Add a
-// rule to the EKS cluster control plane security group"; reference 000, "Accessing a private only API server").
+// on-premises networks, without which the name resolves and connections still fail (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Add a
+// rule to the EKS cluster control plane security group"; https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Accessing a private only API server").
 import * as pulumi from "@pulumi/pulumi";
 import { sumUsd } from "../aws/prices";
 import { cidrsOverlap, parseCidr } from "../shared/cidr";
@@ -149,7 +149,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             outboundUsd = outbound.monthlyCostUsd;
         }
 
-        // The control plane's security group must let the connected networks in on 443 (reference 004, "Add a rule
+        // The control plane's security group must let the connected networks in on 443 (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Add a rule
         // to the EKS cluster control plane security group"): DNS alone only tells them where the API server is.
         if (args.controlPlaneRules !== false) {
             securityGroupRules("ingress", name, args.clusterSecurityGroupId, checked.apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {

@@ -91,7 +91,7 @@ describe("resolverChecks", () => {
                 message: "onPremisesCidrs[0]: ::/0 is open to everyone (every IPv6 address); list the networks that need this access",
             });
             assert.throws(() => checkAllowedCidrs(["10.1.0.1/16"]), {
-                message: 'allowedCidrs[0]: "10.1.0.1/16" is host bits are set (the network address for /16 is 10.1.0.0/16)',
+                message: 'allowedCidrs[0]: "10.1.0.1/16" has host bits set (the network address for /16 is 10.1.0.0/16)',
             });
             assert.strictEqual(checkAllowedCidrs(["10.1.0.0/16", "2001:db8::/56"]), undefined);
         });

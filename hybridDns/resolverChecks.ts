@@ -1,5 +1,5 @@
 // Checks for Route 53 Resolver endpoints and forwarding rules that reach a private cluster endpoint
-// (reference 004): endpoint subnets, who may query the inbound endpoint, the rule's domain, the VPCs the rule
+// (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/): endpoint subnets, who may query the inbound endpoint, the rule's domain, the VPCs the rule
 // is associated with and the AWS RAM principals it is shared with.
 import type * as pulumi from "@pulumi/pulumi";
 import { checkNotOpen } from "../shared/cidr";
@@ -7,6 +7,7 @@ import { parseClusterEndpoint } from "../aws/clusterEndpoint";
 import { InputError } from "../shared/errors";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { Validated, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
+import { arnPartitionSource, ec2IdSource } from "../aws/ids";
 
 /** Which names a forwarding rule covers. */
 export const Scope = {
@@ -20,7 +21,7 @@ export type Scope = (typeof Scope)[keyof typeof Scope];
 /**
  * The domain a forwarding rule for this endpoint covers: the endpoint's host name for scope `cluster`, the
  * region's EKS domain for scope `region`. Derived from the endpoint itself, so the dual-stack `api.aws` form and
- * aws-cn get their own domains (reference 000, "IPv4/IPv6 cluster endpoint format").
+ * aws-cn get their own domains (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "IPv4/IPv6 cluster endpoint format").
  */
 export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg = "clusterEndpoint"): string {
     if (scope !== Scope.Cluster && scope !== Scope.Region) {
@@ -51,12 +52,12 @@ function serviceParentDomain(regionDomain: string, region: string): string | und
     return [`${region}.api.aws`, `${region}.api.amazonwebservices.com.cn`].includes(regionDomain) ? regionDomain : undefined;
 }
 
-const subnetIdPattern = /^subnet-[0-9a-f]{8,17}$/;
+const subnetIdPattern = new RegExp(`^${ec2IdSource("subnet")}$`);
 
 /**
  * Checks the subnets of a resolver endpoint that can be checked before deployment. A Route 53 Resolver endpoint
  * takes one IP per subnet and needs at least two IPs, and the subnets should be in different AZs so that losing
- * one AZ does not stop resolution (reference 004, "Create an inbound endpoint": an IP in each of two AZs). Plain
+ * one AZ does not stop resolution (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Create an inbound endpoint": an IP in each of two AZs). Plain
  * ids must look like subnet ids and be listed once; ids known only at deployment are counted but not checked.
  */
 export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] | undefined, arg = "subnetIds"): void {
@@ -95,7 +96,7 @@ export interface EndpointSubnetAz {
     availabilityZone: string;
 }
 
-/** Why a Route 53 Resolver endpoint needs two AZs (reference 004, "Create an inbound endpoint": an IP in each of two AZs). */
+/** Why a Route 53 Resolver endpoint needs two AZs (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Create an inbound endpoint": an IP in each of two AZs). */
 export const resolverAzReason = "A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones";
 
 /**
@@ -130,7 +131,7 @@ export function checkAllowedCidrs(cidrs: string[] | undefined, arg = "allowedCid
     cidrs.forEach((cidr, i) => checkNotOpen(cidr, `${arg}[${i}]`));
 }
 
-const vpcIdPattern = /^vpc-[0-9a-f]{8,17}$/;
+const vpcIdPattern = new RegExp(`^${ec2IdSource("vpc")}$`);
 
 export interface KeyedVpc {
     /** Name suffix: the VPC id, or the caller's label. */
@@ -182,8 +183,8 @@ export interface SharePrincipal {
 }
 
 const accountPattern = /^\d{12}$/;
-const orgArnPattern = /^arn:aws(?:-cn|-us-gov)?:organizations::\d{12}:organization\/(o-[a-z0-9]{10,32})$/;
-const ouArnPattern = /^arn:aws(?:-cn|-us-gov)?:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$/;
+const orgArnPattern = new RegExp(`^arn:${arnPartitionSource}:organizations::\\d{12}:organization/(o-[a-z0-9]{10,32})$`);
+const ouArnPattern = new RegExp(`^arn:${arnPartitionSource}:organizations::\\d{12}:ou/o-[a-z0-9]{10,32}/(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32})$`);
 
 /**
  * AWS RAM principals a resolver rule can be shared with: 12-digit account ids, organization ARNs and OU ARNs,

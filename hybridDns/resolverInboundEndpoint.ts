@@ -1,7 +1,7 @@
 // A Route 53 Resolver inbound endpoint in the cluster VPC: DNS servers outside the VPC (peered VPCs through an
 // outbound endpoint, on-premises forwarders) send it queries for the cluster endpoint, and the VPC resolver
 // behind it answers from the EKS-managed private hosted zone that is associated only with this VPC
-// (reference 004, "Configuring the inbound endpoint").
+// (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Configuring the inbound endpoint").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkResolverName } from "./resolverNames";
@@ -43,7 +43,7 @@ export interface ResolverInboundEndpointArgs {
 
 /**
  * A Route 53 Resolver inbound endpoint in the cluster's VPC: the IPs that peered VPCs and on-premises DNS servers
- * forward the cluster endpoint's name to, so it resolves to the private endpoint (reference 004). Two or more
+ * forward the cluster endpoint's name to, so it resolves to the private endpoint (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/). Two or more
  * subnets in distinct AZs; DNS (UDP and TCP 53) allowed from `allowedCidrs` only.
  */
 export class ResolverInboundEndpoint extends pulumi.ComponentResource {

@@ -1,6 +1,6 @@
 // A Route 53 Resolver outbound endpoint in a peered or shared-services VPC: resolver rules associated with VPCs
 // in the region send matching queries out through it, here to the inbound endpoint in the cluster VPC
-// (reference 004, "Connecting from a peered VPC").
+// (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Connecting from a peered VPC").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { cidrsNameRules } from "../shared/ruleSources";
@@ -39,7 +39,7 @@ export interface ResolverOutboundEndpointArgs {
 
 /**
  * A Route 53 Resolver outbound endpoint in a peered or shared-services VPC: where that VPC's forwarding rules send
- * queries from (reference 004). Two or more subnets in distinct AZs; DNS egress only to the target CIDRs.
+ * queries from (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/). Two or more subnets in distinct AZs; DNS egress only to the target CIDRs.
  */
 export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
     /** The endpoint's id (`rslvr-out-...`), for resolver rules. */

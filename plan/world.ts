@@ -5,8 +5,9 @@ import { awsRegions, partitionOfRegion } from "../aws/regions";
 import { findClosestKey } from "./engine/projectSchema";
 import { defaultWorld, MockWorld } from "./mocks/world";
 import { readWorldFile } from "./mocks/worldFile";
+import { ec2IdSource } from "../aws/ids";
 
-const vpcIdPattern = /\bvpc-[0-9a-f]{8}(?:[0-9a-f]{9})?\b/;
+const vpcIdPattern = new RegExp(`\\b${ec2IdSource("vpc")}\\b`);
 
 /** Why `region` is refused, or undefined for an AWS Region. */
 export function regionProblem(region: string): string | undefined {

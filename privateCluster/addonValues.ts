@@ -1,4 +1,4 @@
-// Helm values for add-ons that need private-cluster settings (reference 001, Considerations). The flags come from
+// Helm values for add-ons that need private-cluster settings (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations). The flags come from
 // aws/privateClusterChecklist.ts, turned into each chart's own value names, so the two never disagree.
 import { clusterAutoscalerFlags, loadBalancerControllerFlags, stsPodEnvironment } from "../aws/privateClusterChecklist";
 import { rewriteImage } from "./pullThroughCache";

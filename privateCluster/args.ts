@@ -13,6 +13,7 @@ import { PlannedRule, checkCredentialArn, planPullThroughCache } from "./pullThr
 import { Scope, validatedEndpointSubnets } from "../hybridDns/resolverChecks";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { Validated, isPlain, isPlainShape, requirePlain, requirePlainArgs, validatedInput, checkStringList } from "../shared/validatedInput";
+import { clusterNamePattern, clusterNameRule } from "../aws/ids";
 
 export interface ValidatedPrivateCluster {
     clusterName: string;
@@ -54,7 +55,7 @@ function under<T>(prefix: string, check: () => T): T {
     try {
         return check();
     } catch (err) {
-        if (err instanceof InputError) throw new InputError(`${prefix}.${err.arg}`, err.message.slice(err.arg.length + 2));
+        if (err instanceof InputError) throw err.under(prefix);
         throw err;
     }
 }
@@ -118,8 +119,8 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         if (!isPlainShape(credentials)) requirePlain(credentials, "pullThroughCache.credentialArns", "its keys pick the registries: give a map literal, whose values may be Outputs");
     }
     const clusterName = args.clusterName ?? name;
-    if (!/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(clusterName)) {
-        throw new InputError("clusterName", `${JSON.stringify(clusterName)} is not an EKS cluster name (a letter or digit, then letters, digits, - and _; at most 100)`);
+    if (!clusterNamePattern.test(clusterName)) {
+        throw new InputError("clusterName", `${JSON.stringify(clusterName)} is not an EKS cluster name (${clusterNameRule})`);
     }
     if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
     // EKS takes a major.minor version ("1.33"); the node bootstrap forms depend on it.
@@ -165,7 +166,7 @@ export function validatePrivateCluster(name: string, args: PrivateClusterArgs): 
         if (!settings.endpointPrivateAccess) {
             throw new InputError(
                 "endpointAccess",
-                `"public" leaves the private endpoint off, and nodes without internet access register through it (reference 001). ` +
+                `"public" leaves the private endpoint off, and nodes without internet access register through it (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html). ` +
                     `Use "private" or "public-and-private", or set endpoints.create: false for nodes that reach the internet`,
             );
         }

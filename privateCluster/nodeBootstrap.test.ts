@@ -74,7 +74,7 @@ describe("nodeBootstrap", () => {
 
     it("refuses values that would break the generated text", () => {
         const good = { clusterName: "c", endpoint: ENDPOINT, certificateAuthority: CA, serviceCidr: "172.20.0.0/16", customServiceCidr: false };
-        assert.throws(() => nodeBootstrap({ ...good, clusterName: "my cluster" }), { message: 'clusterName: "my cluster" is not an EKS cluster name (letters, digits, - and _, at most 100)' });
+        assert.throws(() => nodeBootstrap({ ...good, clusterName: "my cluster" }), { message: 'clusterName: "my cluster" is not an EKS cluster name (a letter or digit, then letters, digits, - and _; at most 100 characters)' });
         assert.throws(() => nodeBootstrap({ ...good, endpoint: "http://x" }), { message: 'endpoint: "http://x" is not an https:// URL' });
         assert.throws(() => nodeBootstrap({ ...good, certificateAuthority: "not base64!" }), {
             message: "certificateAuthority: is not base64 (give certificateAuthority.data as EKS returns it)",

@@ -1,5 +1,5 @@
 // Bootstrap settings for self-managed nodes of a private cluster. The guide requires the API server endpoint and
-// the CA to be given at launch, so the node never calls the EKS API to discover them (reference 001, "Self-managed
+// the CA to be given at launch, so the node never calls the EKS API to discover them (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, "Self-managed
 // Linux and Windows nodes must include the following bootstrap arguments"): with no EKS API in reach, the
 // introspection call would hang the boot. One form per node OS: Amazon Linux 2023 nodeadm (the default), Bottlerocket
 // settings, Windows Start-EKSBootstrap.ps1, and Amazon Linux 2 bootstrap.sh for clusters still on versions that have
@@ -8,6 +8,7 @@ import * as ipaddr from "ipaddr.js";
 import * as yaml from "js-yaml";
 import { parseCidr } from "../shared/cidr";
 import { InputError } from "../shared/errors";
+import { clusterNamePattern, clusterNameRule } from "../aws/ids";
 
 export interface BootstrapInputs {
     /** The cluster's name (aws eks describe-cluster --name). */
@@ -90,8 +91,8 @@ export function hasAl2Amis(version: string, arg = "kubernetesVersion"): boolean 
 }
 
 function check(inputs: BootstrapInputs): void {
-    if (!/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/.test(inputs.clusterName)) {
-        throw new InputError("clusterName", `${JSON.stringify(inputs.clusterName)} is not an EKS cluster name (letters, digits, - and _, at most 100)`);
+    if (!clusterNamePattern.test(inputs.clusterName)) {
+        throw new InputError("clusterName", `${JSON.stringify(inputs.clusterName)} is not an EKS cluster name (${clusterNameRule})`);
     }
     if (!/^https:\/\/[^\s'"]+$/.test(inputs.endpoint)) throw new InputError("endpoint", `${JSON.stringify(inputs.endpoint)} is not an https:// URL`);
     if (!/^[A-Za-z0-9+/]+=*$/.test(inputs.certificateAuthority)) {

@@ -5,6 +5,8 @@ import { InputError } from "../shared/errors";
 import { eksClusterMonthlyUsd, prices, sumUsd } from "../aws/prices";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { requirePlain, checkStringList } from "../shared/validatedInput";
+import { arnPartitionSource } from "../aws/ids";
+import { controlPlaneLogTypes } from "../aws/ids";
 
 /** When PrivateCluster checks, from where Pulumi runs, that the API server answers. */
 export const ReachabilityCheck = {
@@ -18,7 +20,7 @@ export const ReachabilityCheck = {
 export type ReachabilityCheck = (typeof ReachabilityCheck)[keyof typeof ReachabilityCheck];
 
 /** Control-plane log types; the policy pack's control-plane logging rule wants all five. */
-export const allClusterLogTypes: readonly string[] = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+export const allClusterLogTypes: readonly string[] = controlPlaneLogTypes;
 
 /**
  * Monthly USD (aws/prices.ts): the EKS control plane (the extended-support price once `version` is past standard
@@ -29,7 +31,7 @@ export function clusterMonthlyCostUsd(parts: { endpointsUsd: number; hybridDnsUs
     return sumUsd([eksClusterMonthlyUsd(parts.version, parts.on).usd, parts.endpointsUsd, parts.hybridDnsUsd, parts.kmsKey ? prices.kmsKeyUsdPerMonth : 0]);
 }
 
-const principalPattern = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+const principalPattern = new RegExp(`^arn:(${arnPartitionSource.slice(3, -1)}):iam::(\\d{12}):(role|user)/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]+)$`);
 
 /**
  * The access entry key of an IAM principal ARN: `admin-<account>-<role|user>-<name>`, lower case, so it names the

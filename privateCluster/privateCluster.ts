@@ -1,4 +1,4 @@
-// A fully private EKS cluster in one component (reference 001): @pulumi/eks' Cluster with its endpoint access
+// A fully private EKS cluster in one component (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html): @pulumi/eks' Cluster with its endpoint access
 // settled by ClusterEndpointAccess, the VPC endpoints from PrivateClusterEndpoints, optional HybridDnsAccess and ECR
 // pull-through cache rules, access through EKS access entries, and the values nodes and add-ons need as outputs.
 import * as aws from "@pulumi/aws";
@@ -223,7 +223,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const partition = lookup(aws.getPartitionOutput, {}, this);
         const region = lookup(aws.getRegionOutput, {}, this).region;
         // The control plane's own security group, made here so its id is known before the cluster: the 443 rules for
-        // connected networks exist when the cluster does (reference 000, "Accessing a private only API server").
+        // connected networks exist when the cluster does (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Accessing a private only API server").
         const controlPlane = new aws.ec2.SecurityGroup(
             `${name}-control-plane`,
             { vpcId: args.vpcId, description: `EKS control plane of ${v.clusterName}: TCP 443 from connected networks`, tags: { ...args.tags, Name: `${name}-control-plane` } },
@@ -248,7 +248,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       vpcId: args.vpcId,
                       subnetIds,
                       routeTableIds: args.routeTableIds,
-                      // The guide: the endpoints' security group must admit the node subnets (reference 001,
+                      // The guide: the endpoints' security group must admit the node subnets (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html,
                       // Considerations); connected networks (hybrid nodes, on-premises clients) call them too.
                       allowedCidrs: [...args.vpcCidrs, ...v.connectedNetworks],
                       preset: v.endpoints.preset,

@@ -1,4 +1,4 @@
-// ECR pull-through cache rules for a cluster without internet access (reference 001: "Your cluster must pull images
+// ECR pull-through cache rules for a cluster without internet access (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html: "Your cluster must pull images
 // from a container registry that's in your VPC"). ECR fetches from the upstream registry itself, so nodes reach
 // ECR through the ecr.api, ecr.dkr and s3 endpoints; pods name images by the ECR prefix instead of the upstream
 // host. Except on an image's first pull, which needs a NAT gateway in the VPC (firstPullNote below). Catalog: the upstream registries ECR supports for pull-through caching (ECR user guide, "Sync an

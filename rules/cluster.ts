@@ -1,6 +1,6 @@
 // Reading an EKS cluster's endpoint settings from either resource type the pack judges: `aws:eks/cluster:Cluster`
 // (settings under vpcConfig and kubernetesNetworkConfig) and the @pulumi/eks component `eks:index:Cluster`
-// (flat inputs). Unset flags read the way the EKS API reads them (reference 000, "Modifying cluster endpoint
+// (flat inputs). Unset flags read the way the EKS API reads them (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint
 // access": public on and private off is the default for new clusters).
 import { IpFamily } from "../apiEndpoint/endpointAccess";
 import { RuleNotApplicable, RuleResource } from "./types";

@@ -1,4 +1,4 @@
-// Rules 1-6 of issue 5: the API server endpoint of an EKS cluster (reference 000, "Modifying cluster endpoint
+// Rules 1-6 of issue 5: the API server endpoint of an EKS cluster (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint
 // access" and the "CIDR blocks in the public endpoint" sections), plus the allowed-Kubernetes-versions knob.
 import { addressSpaceCovered, cidrContains, cidrProblem } from "../shared/cidr";
 import { defaultPublicAccessCidrs, isRestricted, publicAccessCidrsProblem } from "../apiEndpoint/endpointAccess";
@@ -39,7 +39,7 @@ export const publicEndpointDisabled: ResourceRule = {
         "Set endpointPublicAccess: false and endpointPrivateAccess: true, then reach the API server from the VPC or a " +
         "connected network (VPN, Direct Connect, transit gateway, a bastion).",
     link: ENDPOINT_DOC,
-    source: "reference 000, introduction and \"Modifying cluster endpoint access\"",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, introduction and \"Modifying cluster endpoint access\"",
     resourceTypes: CLUSTER_TYPES,
     check(r) {
         skipComponentChild(r);
@@ -66,7 +66,7 @@ export const publicEndpointNotOpen: ResourceRule = {
         "List only the networks that need the API server in publicAccessCidrs (office ranges, CI runners' NAT addresses), " +
         "or turn the public endpoint off.",
     link: ENDPOINT_DOC,
-    source: "reference 000, \"Modifying cluster endpoint access\" (public access with optional CIDR limits) and the CIDR sections",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Modifying cluster endpoint access\" (public access with optional CIDR limits) and the CIDR sections",
     resourceTypes: CLUSTER_TYPES,
     configSchema: {
         allowedCidrs: {
@@ -113,7 +113,7 @@ export const endpointAccessValid: ResourceRule = {
     enforcement: { recommended: "mandatory", strict: "mandatory" },
     remediation: "Turn on endpointPrivateAccess (and endpointPublicAccess too if clients outside the VPC need the API server).",
     link: ENDPOINT_DOC,
-    source: "reference 000, \"Modifying cluster endpoint access\" (the three supported combinations)",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Modifying cluster endpoint access\" (the three supported combinations)",
     resourceTypes: CLUSTER_TYPES,
     check(r) {
         skipComponentChild(r);
@@ -137,7 +137,7 @@ export const publicAccessCidrsValid: ResourceRule = {
     enforcement: { recommended: "mandatory", strict: "mandatory" },
     remediation: "Remove the invalid CIDRs; reach an IPv4 cluster's public endpoint from IPv6 clients through an IPv4 address.",
     link: ENDPOINT_DOC,
-    source: "reference 000, \"CIDR blocks in the public endpoint (IPv4 cluster)\" and \"(IPv6 cluster)\"",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"CIDR blocks in the public endpoint (IPv4 cluster)\" and \"(IPv6 cluster)\"",
     resourceTypes: CLUSTER_TYPES,
     check(r) {
         skipComponentChild(r);
@@ -161,7 +161,7 @@ export const restrictedPublicNeedsPrivate: ResourceRule = {
         "Set endpointPrivateAccess: true (AWS's recommendation), or make sure publicAccessCidrs includes the NAT or public " +
         "addresses the nodes and Fargate pods reach the endpoint from.",
     link: ENDPOINT_DOC,
-    source: "reference 000, \"Modifying cluster endpoint access\" (Enabled/Disabled row)",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Modifying cluster endpoint access\" (Enabled/Disabled row)",
     resourceTypes: CLUSTER_TYPES,
     check(r) {
         skipComponentChild(r);
@@ -186,7 +186,7 @@ export const hybridNodesSingleEndpoint: ResourceRule = {
     enforcement: { recommended: "advisory", strict: "mandatory" },
     remediation: "Turn off one of endpointPublicAccess and endpointPrivateAccess; with private access, give the hybrid nodes a route and DNS to the VPC.",
     link: ENDPOINT_DOC,
-    source: "reference 000, \"Modifying cluster endpoint access\" (Enabled/Enabled row, hybrid nodes)",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Modifying cluster endpoint access\" (Enabled/Enabled row, hybrid nodes)",
     resourceTypes: [AWS_CLUSTER],
     check(r) {
         const flags = endpointFlags(r);

@@ -4,9 +4,10 @@
 import { AWS_CLUSTER, CLUSTER_TYPES, skipComponentChild } from "./cluster";
 import { ResourceRule } from "./types";
 import { listText } from "./values";
+import { controlPlaneLogTypes } from "../aws/ids";
 
 /** The five EKS control-plane log types. */
-export const CONTROL_PLANE_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+export const CONTROL_PLANE_LOG_TYPES: string[] = [...controlPlaneLogTypes];
 
 export const secretsEncryption: ResourceRule = {
     kind: "resource",

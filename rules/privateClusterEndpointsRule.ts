@@ -103,7 +103,7 @@ export const privateClusterVpcEndpoints: StackRule = {
         "gateway endpoint; with this package, add the feature to the endpoint component's features), or list endpoints that " +
         "exist outside this stack in the policy's existingEndpoints config.",
     link: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
-    source: "reference 001, \"Private cluster requirements\" (VPC endpoint table); vpcEndpoints/services featureEndpoints",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, \"Private cluster requirements\" (VPC endpoint table); vpcEndpoints/services featureEndpoints",
     resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", VPC_ENDPOINT, ENDPOINTS_COMPONENT, EKS_ADDON],
     configSchema: {
         requiredServices: {

@@ -1,5 +1,5 @@
 // Rule 11 of issue 5: Route 53 Resolver endpoints that keep resolving when one AZ fails and whose security
-// groups admit only DNS, plus forwarding rules with a second target (reference 004: an inbound endpoint with an
+// groups admit only DNS, plus forwarding rules with a second target (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/: an inbound endpoint with an
 // IP in each of two AZs, a forwarding rule to both IPs).
 import { subnetAzProblem, tooFewSubnets } from "../hybridDns/resolverChecks";
 import { ingressPermissions, groupRoles, permissionsByGroup, trafficText } from "./securityGroups";
@@ -32,7 +32,7 @@ export const resolverEndpointRedundancy: StackRule = {
     enforcement: { recommended: "advisory", strict: "mandatory" },
     remediation: "Give the endpoint an IP address in a subnet of a second Availability Zone (ipAddresses: one entry per subnet).",
     link: RESOLVER_DOC,
-    source: "reference 004, \"Create an inbound endpoint in the worker node VPC\" (an IP in each of two AZs)",
+    source: "https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, \"Create an inbound endpoint in the worker node VPC\" (an IP in each of two AZs)",
     resourceTypes: [RESOLVER_ENDPOINT, SUBNET],
     check(resources) {
         const index = new StackIndex(resources);
@@ -70,7 +70,7 @@ export const resolverSecurityGroupDnsOnly: StackRule = {
     enforcement: { recommended: "advisory", strict: "mandatory" },
     remediation: "Narrow each ingress rule of the resolver endpoint's security groups to TCP and UDP port 53.",
     link: BLOG,
-    source: "reference 004, \"Create an inbound endpoint\" (a security group that allows DNS from the other networks)",
+    source: "https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, \"Create an inbound endpoint\" (a security group that allows DNS from the other networks)",
     resourceTypes: [RESOLVER_ENDPOINT, SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE, EGRESS_RULE],
     check(resources) {
         const index = new StackIndex(resources);
@@ -106,7 +106,7 @@ export const resolverRuleTargets: ResourceRule = {
     enforcement: { recommended: "advisory", strict: "mandatory" },
     remediation: "List every IP of the inbound endpoint (at least two, in different AZs) in targetIps.",
     link: BLOG,
-    source: "reference 004, \"Create a forwarding rule for the cluster endpoint\" (the inbound endpoint's IP addresses)",
+    source: "https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, \"Create a forwarding rule for the cluster endpoint\" (the inbound endpoint's IP addresses)",
     resourceTypes: [RESOLVER_RULE],
     check(r) {
         const type = r.inputs.ruleType;

@@ -42,7 +42,7 @@ export const endpointSecurityGroup: StackRule = {
         "Attach a security group that allows TCP 443 from the VPC CIDR (or from the node security group) to each interface " +
         "endpoint; remove 0.0.0.0/0 and ::/0 sources.",
     link: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html",
-    source: "reference 001, \"Considerations\" (the endpoint security group must allow the subnets' CIDR or the node security group)",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, \"Considerations\" (the endpoint security group must allow the subnets' CIDR or the node security group)",
     resourceTypes: [VPC_ENDPOINT, VPC, ...SG_TYPES],
     check(resources) {
         const index = new StackIndex(resources);
@@ -119,7 +119,7 @@ export const noInternetIngress: StackRule = {
     remediation: "Replace the 0.0.0.0/0 and ::/0 sources with the VPC CIDR and the connected networks that need access.",
     link: "https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/",
     source:
-        "reference 000, \"Accessing a private only API server\" (443 from the connected network or bastion); reference 004, " +
+        "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Accessing a private only API server\" (443 from the connected network or bastion); https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, " +
         "inbound endpoint security group (DNS from external CIDRs)",
     resourceTypes: [VPC_ENDPOINT, "aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:route53/resolverEndpoint:ResolverEndpoint", ...SG_TYPES, EGRESS_RULE],
     check(resources) {

@@ -54,7 +54,7 @@ export const privateEndpointVpcDns: StackRule = {
         "Set enableDnsSupport: true and enableDnsHostnames: true on the aws.ec2.Vpc, and keep AmazonProvidedDNS in its DHCP " +
         "options set's domainNameServers.",
     link: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
-    source: "reference 000, \"Cluster private endpoint\"; reference 004, \"Prerequisites\"",
+    source: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Cluster private endpoint\"; https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, \"Prerequisites\"",
     resourceTypes: ["aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:ec2/vpc:Vpc", DHCP_ASSOCIATION, DHCP_OPTIONS],
     check(resources) {
         const index = new StackIndex(resources);

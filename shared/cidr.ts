@@ -13,24 +13,24 @@ export interface ParsedCidr {
     prefix: number;
 }
 
-/** Why a CIDR is unusable, or undefined when it is a valid network address with no host bits set. */
+/** Why a CIDR is unusable, as a predicate to follow the CIDR (`is not a CIDR block …`, `has host bits set …`), or undefined when it is a valid network address. */
 export function cidrProblem(text: string): string | undefined {
     if (typeof text !== "string" || !/^[0-9a-fA-F.:]+\/\d{1,3}$/.test(text.trim()) || text.trim() !== text) {
-        return "not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
+        return "is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
     }
     let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
     try {
         parsed = ipaddr.parseCIDR(text);
     } catch {
-        return "not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
+        return "is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)";
     }
     const [address, prefix] = parsed;
     if (address.kind() === "ipv4" && !ipaddr.IPv4.isValidFourPartDecimal(text.split("/")[0])) {
-        return "not a CIDR block (an IPv4 address needs four decimal parts)";
+        return "is not a CIDR block (an IPv4 address needs four decimal parts)";
     }
     const network = networkAddress(address, prefix);
     if (network !== address.toString()) {
-        return `host bits are set (the network address for /${prefix} is ${network}/${prefix})`;
+        return `has host bits set (the network address for /${prefix} is ${network}/${prefix})`;
     }
     return undefined;
 }
@@ -44,7 +44,7 @@ function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): str
 export function parseCidr(text: string, arg: string): ParsedCidr {
     requirePlain(text, arg, "this CIDR is checked, and names what it opens, before anything is created: pass the literal CIDR string");
     const problem = cidrProblem(text);
-    if (problem) throw new InputError(arg, `${JSON.stringify(text)} is ${problem}`);
+    if (problem) throw new InputError(arg, `${JSON.stringify(text)} ${problem}`);
     const [address, prefix] = ipaddr.parseCIDR(text);
     return { text, version: address.kind() === "ipv4" ? 4 : 6, address, prefix };
 }

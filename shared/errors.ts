@@ -1,15 +1,36 @@
 /**
- * A bad argument, found before anything is created. The message names the argument and the fix; components
- * prefix it with their type and name so `pulumi preview` shows which one failed.
+ * A bad argument, found before anything is created: the argument at fault as the user wrote it, what is wrong
+ * with it and, where it is not part of `detail`, the fix. The message is computed once, here; components put their
+ * type and name in front (`inComponent`) and composites their own argument path (`under`).
  */
 export class InputError extends Error {
     constructor(
-        /** The argument at fault, as the user wrote it (`publicAccessCidrs`, `subnetIds[2]`). */
-        readonly arg: string,
-        message: string,
+        /** The argument at fault, as the user wrote it (`publicAccessCidrs`, `subnetIds[2]`, `hybridDns.shareWith[0]`). */
+        readonly argPath: string,
+        /** What is wrong, usually ending with the fix. */
+        readonly detail: string,
+        /** The fix, when `detail` does not say it. */
+        readonly fix?: string,
+        /** The component and name it was raised in (`PrivateCluster "prod"`), when known. */
+        readonly component?: string,
     ) {
-        super(`${arg}: ${message}`);
+        super(`${component === undefined ? "" : `${component}: `}${argPath}: ${detail}${fix === undefined ? "" : `; ${fix}`}`);
         this.name = "InputError";
+    }
+
+    /** The argument path; kept for callers written before `argPath`. */
+    get arg(): string {
+        return this.argPath;
+    }
+
+    /** The same error for an argument nested under `prefix` (`endpoints` + `allowedCidrs[0]`). */
+    under(prefix: string): InputError {
+        return new InputError(`${prefix}.${this.argPath}`, this.detail, this.fix, this.component);
+    }
+
+    /** The same error raised in `component` (`PrivateCluster "prod"`). */
+    in(component: string): InputError {
+        return new InputError(this.argPath, this.detail, this.fix, component);
     }
 }
 
@@ -25,11 +46,7 @@ export function inComponent<T>(component: string, name: string, validate: () => 
     try {
         return validate();
     } catch (err) {
-        if (err instanceof InputError) {
-            const wrapped = new InputError(err.arg, err.message.slice(err.arg.length + 2));
-            wrapped.message = `${component} "${name}": ${err.message}`;
-            throw wrapped;
-        }
+        if (err instanceof InputError) throw err.in(`${component} "${name}"`);
         throw err;
     }
 }

@@ -4,6 +4,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { checkNotOpen, cidrSlug } from "./cidr";
 import { InputError } from "./errors";
 import { isPlainShape, requirePlain, stringList } from "./validatedInput";
+import { isEc2Id } from "../aws/ids";
 
 /** Why CIDR lists stay plain: each CIDR names its security group rule (used in `requirePlain` messages). */
 export const cidrsNameRules =
@@ -40,7 +41,7 @@ export function keyedSources(
     const out: KeyedSource[] = [];
     const seen = new Set<string>();
     const add = (source: KeyedSource, arg: string) => {
-        if (seen.has(source.key)) throw new InputError(arg, `${source.key} is listed twice; list each source once`);
+        if (seen.has(source.key)) throw new InputError(arg, `${source.cidr ?? source.key} is listed twice; list each source once`);
         seen.add(source.key);
         out.push(source);
     };
@@ -67,7 +68,7 @@ export function keyedSources(
                     `so adding or removing another source never renames this rule`,
             );
         }
-        if (!/^sg-[0-9a-f]{8,17}$/.test(id)) {
+        if (!isEc2Id(id, "sg")) {
             throw new InputError(`${args.securityGroupIds}[${i}]`, `${JSON.stringify(id)} is not a security group id (sg- followed by 8 or 17 hex digits)`);
         }
         add({ key: id, securityGroupId: id }, args.securityGroupIds);

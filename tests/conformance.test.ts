@@ -44,9 +44,9 @@ const T = {
 const each = (type: string, ...names: string[]) => names.map((n) => `${type} ${n}`);
 /** The endpoint children PrivateClusterEndpoints `name` makes for `services` (vpcEndpoints/services endpointChildName). */
 const endpointsOf = (name: string, services: string[]) => each(T.vpce, ...services.map((s) => `${name}-${s}`));
-/** The default set: what nodes need to join and pull images, eksctl's fully-private set (issue 14). */
+/** The default set: what nodes need to join and pull images, eksctl's fully-private set. */
 const defaults = ["ec2", "ecr.api", "ecr.dkr", "s3", "sts"];
-/** preset "eks-guide": the EKS private cluster guide's whole table (reference 001). */
+/** preset "eks-guide": the EKS private cluster guide's whole table (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html). */
 const guide = [...defaults, "logs", "elasticloadbalancing", "xray"];
 /** ClusterEndpointAccess `name`'s TCP 443 rules, keyed by source (CIDR slug, security group id or label). */
 const apiRules = (name: string, ...keys: string[]) => each(T.ingress, ...keys.map((k) => `${name}-api-tcp443-from-${k}`));

@@ -486,7 +486,7 @@ describe("HybridDnsAccess", () => {
             [{ peeredCidrs: [], onPremisesCidrs: [] }, "peeredCidrs: no networks given; list the peered VPCs' CIDRs in peeredCidrs and the on-premises ranges in onPremisesCidrs: they may query the inbound endpoint and connect to the API server on TCP 443"],
             [{ onPremisesCidrs: ["10.0.128.0/20"] }, "onPremisesCidrs[0]: 10.0.128.0/20 overlaps the cluster VPC's 10.0.0.0/16; the VPC routes those addresses locally, so answers could never reach that network. List only networks outside the cluster VPC"],
             [{ onPremisesCidrs: ["10.1.0.0/16"] }, "peeredCidrs[0]: 10.1.0.0/16 is also in onPremisesCidrs; list each network once"],
-            [{ peeredCidrs: ["10.1.0.1/16"] }, 'peeredCidrs[0]: "10.1.0.1/16" is host bits are set (the network address for /16 is 10.1.0.0/16)'],
+            [{ peeredCidrs: ["10.1.0.1/16"] }, 'peeredCidrs[0]: "10.1.0.1/16" has host bits set (the network address for /16 is 10.1.0.0/16)'],
             [{ outboundSubnetIds: undefined }, "outboundSubnetIds: the outbound endpoint needs both outboundVpcId and outboundSubnetIds; give both, or neither for on-premises forwarding only"],
             [{ outboundSubnetIds: undefined, outboundVpcId: undefined, vpcIds: [PEERED_VPC] }, "vpcIds: a forwarding rule needs an outbound endpoint to send queries through: give outboundVpcId and outboundSubnetIds"],
             [{ inboundSubnetIds: [SUBNET_A] }, "inboundSubnetIds: 1 subnet given; a Route 53 Resolver endpoint needs an IP in at least two subnets, in different Availability Zones so one AZ is not a single point of failure. List two or more subnets"],

@@ -75,7 +75,7 @@ describe("assumed VPCs, subnets and DHCP options", () => {
         assert.strictEqual(problems.length, 3, problems.join("\n"));
         assert.strictEqual(problems[0], "region: us-east-9 is not an AWS Region; use a Region code such as us-east-1");
         // The key path and the value lead the line, then shared/cidr's reason.
-        assert.match(problems[1], /^vpcs\.vpc-0aaaaaaaaaaaaaaa1\.cidrBlock: 10\.0\.0\.0\/33: not a CIDR block/);
+        assert.match(problems[1], /^vpcs\.vpc-0aaaaaaaaaaaaaaa1\.cidrBlock: 10\.0\.0\.0\/33 is not a CIDR block/);
         assert.strictEqual(problems[2], "vpcs.vpc-0aaaaaaaaaaaaaaa1.dhcpOptionsId: dopt-0aaaaaaaaaaaaaaa1 is not under dhcpOptions; list its domain name servers there");
     });
 

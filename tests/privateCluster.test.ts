@@ -10,7 +10,7 @@ const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet
 const RTB = "rtb-0a1b2c3d4e5f60718";
 const ADMIN = "arn:aws:iam::123456789012:role/platform-admins";
 const NODES = "arn:aws:iam::123456789012:role/prod-nodes";
-// The guide's example endpoint (reference 001), served by the mocked cluster; the CA is the mock's for "prod".
+// The guide's example endpoint (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html), served by the mocked cluster; the CA is the mock's for "prod".
 const ENDPOINT = "https://EXAMPLE108C897D9B2F1B21D5EXAMPLE.sk1.us-east-1.eks.amazonaws.com";
 const CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM3ZDNjODBjODllNzQ3MzAwNWM5MzNjMjBmYzQ1MzEyMTA0N2NjYjQ4Ci0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K";
 const T = {
@@ -318,7 +318,7 @@ describe("PrivateCluster", () => {
         fails({ connectedNetworks: ["10.0.128.0/20"] }, "connectedNetworks[0]: 10.0.128.0/20 overlaps the VPC's 10.0.0.0/16; the VPC routes those addresses locally, so list only networks outside it");
         fails(
             { endpointAccess: "public" },
-            'endpointAccess: "public" leaves the private endpoint off, and nodes without internet access register through it (reference 001). ' +
+            'endpointAccess: "public" leaves the private endpoint off, and nodes without internet access register through it (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html). ' +
                 'Use "private" or "public-and-private", or set endpoints.create: false for nodes that reach the internet',
         );
         fails(

@@ -343,7 +343,7 @@ describe("PrivateClusterEndpoints", () => {
             ["an S3 gateway without route tables", { routeTableIds: undefined }, "routeTableIds: the s3 gateway endpoint adds a route to the route tables of the nodes' subnets: pass them, or list the service in existingEndpoints if the VPC already has one"],
             ["a bad route table id", { routeTableIds: ["rtb-x"] }, 'routeTableIds[0]: "rtb-x" is not a route table id'],
             ["own security groups with allowed sources", { securityGroupIds: ["sg-0123456789abcdef0"], allowedCidrs: ["10.0.0.0/16"] }, "securityGroupIds: with your own security groups, their rules are yours: drop allowedCidrs, allowedSecurityGroupIds and allowedSecurityGroups"],
-            ["a CIDR with host bits", { allowedCidrs: ["10.0.0.1/16"] }, 'allowedCidrs[0]: "10.0.0.1/16" is host bits are set (the network address for /16 is 10.0.0.0/16)'],
+            ["a CIDR with host bits", { allowedCidrs: ["10.0.0.1/16"] }, 'allowedCidrs[0]: "10.0.0.1/16" has host bits set (the network address for /16 is 10.0.0.0/16)'],
             ["no sources at all", { allowedCidrs: [] }, "allowedCidrs: is empty and no security group is allowed either, so nothing could reach the endpoints"],
             ["an unknown default policy", { defaultPolicy: "org" as "organization" }, 'defaultPolicy: "org" is not one of "none", "organization", "account"'],
             ["a policy for a service not created", { policies: { kms: "{}" } }, "policies.kms: no kms endpoint is created here (created: ec2, ecr.api, ecr.dkr, s3, sts)"],

@@ -1,7 +1,7 @@
 // The generated forwarder configs, run by real DNS servers (Debian's bind9, dnsmasq and unbound) in a network
 // namespace of their own. A BIND server plays the VPC resolver behind the inbound endpoint's two IPs: it is
 // authoritative for each cluster endpoint name with the endpoint's private IPs, as the EKS-managed private
-// hosted zone is (reference 004, "Accessing the cluster endpoint"). A second BIND server plays public DNS, which
+// hosted zone is (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Accessing the cluster endpoint"). A second BIND server plays public DNS, which
 // answers the same names with public IPs. Each forwarder runs the generated text inside a minimal config whose
 // default upstream is "public DNS", like an on-premises server: the endpoint's domain must come back with the
 // private IPs from the VPC resolver, and every other name must go to public DNS, never to the VPC resolver.
@@ -14,7 +14,7 @@ const RESOLVER_IPS = ["127.0.53.1", "127.0.53.2"]; // the inbound endpoint's IPs
 const PUBLIC_DNS = "127.0.53.53";
 const DEAD_RESOLVER_IP = "127.0.53.3"; // an inbound IP whose network interface is gone: nothing listens on it
 
-// The blog's endpoint and answers (reference 004), a second cluster in the region, and one in another region.
+// The blog's endpoint and answers (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/), a second cluster in the region, and one in another region.
 // "Public" answers are plain public addresses, not documentation ranges: dnsmasq's rebind protection drops
 // TEST-NET answers as it drops private ones. They are answer data only; nothing is ever sent to them.
 const CLUSTER = { endpoint: "https://9FF86DB0668DC670F27F426024E7CDBD.sk1.us-east-1.eks.amazonaws.com", private: ["192.168.109.77", "192.168.74.42"], public: "52.4.0.10" };

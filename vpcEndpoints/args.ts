@@ -7,6 +7,7 @@ import { prices } from "../aws/prices";
 import { InputError, oneOf } from "../shared/errors";
 import { KeyedSource, keyedSources } from "../shared/ruleSources";
 import { Validated, isPlainShape, requirePlain, validatedInput, checkStringList } from "../shared/validatedInput";
+import { Ec2IdPrefix, isEc2Id } from "../aws/ids";
 
 /** The endpoint policy put on every interface endpoint that `policies` does not name. */
 export const DefaultEndpointPolicy = {
@@ -89,13 +90,13 @@ export interface CheckedEndpointArgs {
 }
 
 /** Checks a list of resource ids (shape, pattern, each once) and returns it; `required` lists may not be empty. */
-function idList(list: pulumi.Input<string>[] | undefined, arg: string, pattern: RegExp, what: string, required: boolean): string[] {
+function idList(list: pulumi.Input<string>[] | undefined, arg: string, prefix: Ec2IdPrefix, what: string, required: boolean): string[] {
     checkStringList(list, arg, `${what} id`);
     if (list === undefined && !required) return [];
     if (!Array.isArray(list) || (required && list.length === 0)) throw new InputError(arg, `expected a non-empty list of ${what} ids`);
     const seen = new Set<string>();
     (list as string[]).forEach((id, i) => {
-        if (!pattern.test(id)) throw new InputError(`${arg}[${i}]`, `${JSON.stringify(id)} is not a ${what} id`);
+        if (!isEc2Id(id, prefix)) throw new InputError(`${arg}[${i}]`, `${JSON.stringify(id)} is not a ${what} id`);
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; list each ${what} once`);
         seen.add(id);
     });
@@ -123,7 +124,7 @@ export function checkEndpointArgs(
     const s3InterfaceDns = checkS3InterfaceDns(args, plan);
     if (args.vpcId === undefined) throw new InputError("vpcId", "the cluster's VPC id is required");
     const vpcId = validatedInput(args.vpcId, (id) => {
-        if (typeof id !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(id)) throw new InputError("vpcId", `${JSON.stringify(id)} is not a VPC id`);
+        if (!isEc2Id(id, "vpc")) throw new InputError("vpcId", `${JSON.stringify(id)} is not a VPC id`);
         return id;
     });
     const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
@@ -135,16 +136,16 @@ export function checkEndpointArgs(
               ? `the ${gateways.map((g) => g.service).join(" and ")} gateway endpoint adds a route to the route tables of the nodes' subnets: ` +
                 `pass them, or list the service in existingEndpoints if the VPC already has one`
               : undefined;
-    const subnetIds = validatedInput(args.subnetIds, (ids) => idList(ids, "subnetIds", /^subnet-[0-9a-f]{8,17}$/, "subnet", interfaces.length > 0));
+    const subnetIds = validatedInput(args.subnetIds, (ids) => idList(ids, "subnetIds", "subnet", "subnet", interfaces.length > 0));
     const routeTableIds = validatedInput(args.routeTableIds, (ids) => {
-        const checked = idList(ids, "routeTableIds", /^rtb-[0-9a-f]{8,17}$/, "route table", false);
+        const checked = idList(ids, "routeTableIds", "rtb", "route table", false);
         if (gatewayReason !== undefined && checked.length === 0) throw new InputError("routeTableIds", gatewayReason);
         return checked;
     });
     const securityGroupIds =
         args.securityGroupIds === undefined
             ? undefined
-            : validatedInput(args.securityGroupIds, (ids) => idList(ids, "securityGroupIds", /^sg-[0-9a-f]{8,17}$/, "security group", false));
+            : validatedInput(args.securityGroupIds, (ids) => idList(ids, "securityGroupIds", "sg", "security group", false));
     requirePlain(args.privateDnsEnabled, "privateDnsEnabled", "it decides whether the VPC's DNS attributes are checked before the endpoints exist: pass true or false");
     requirePlain(args.defaultPolicy, "defaultPolicy", decidesEndpoints);
     requirePlain(args.interfaceEndpointHourlyUsd, "interfaceEndpointHourlyUsd", "it is a price for the cost estimate: pass a number");

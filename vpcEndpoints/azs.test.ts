@@ -24,7 +24,7 @@ describe("endpointAzs", () => {
     });
 
     it("warns with the saving and the AZ-loss risk when node AZs are left out, and not otherwise", () => {
-        // 4 interface endpoints x 1 AZ left out x $7.30 = $29.20 (issue 14: $87.60 in 3 AZs, $58.40 in 2).
+        // 4 interface endpoints x 1 AZ left out x $7.30 = $29.20 (the default set: $87.60 in 3 AZs, $58.40 in 2).
         assert.strictEqual(
             endpointAzWarning({ nodeAzs: ["us-east-1a", "us-east-1b", "us-east-1c"], endpointAzs: ["us-east-1a", "us-east-1b"], interfaceCount: 4 }),
             "endpointAzs 2: the 4 interface endpoints are in us-east-1a, us-east-1b only, not in us-east-1c: $29.20 a month less. " +

@@ -114,7 +114,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
         );
         if (a.securityGroupIds === undefined) {
             // Interface endpoints are network interfaces in the VPC: callers reach them on HTTPS only, and the
-            // guide requires the node subnets' CIDRs or the node security group to be allowed (reference 001,
+            // guide requires the node subnets' CIDRs or the node security group to be allowed (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html,
             // Considerations). Responses need no egress rule (security groups are stateful).
             const sg = new aws.ec2.SecurityGroup(
                 `${name}-endpoints`,

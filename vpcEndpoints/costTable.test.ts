@@ -9,7 +9,7 @@ import { EndpointFeature, monthlyCostUsd, planEndpoints } from "./services";
 const readme = path.join(__dirname, "..", "README.md");
 
 describe("endpoint cost table", () => {
-    it("ours, the eks-guide preset, eksctl's and Blueprints' sets in 2 and 3 AZs (issue 14's figures)", () => {
+    it("ours, the eks-guide preset, eksctl's and Blueprints' sets in 2 and 3 AZs", () => {
         assert.deepStrictEqual(
             costRows().map((r) => [r.name, r.interfaces.length, r.usd2, r.usd3]),
             [

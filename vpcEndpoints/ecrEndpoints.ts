@@ -25,7 +25,7 @@ export interface EcrEndpointsArgs extends EndpointNetworkArgs {
 
 /**
  * Image pulls without internet access: ecr.api and ecr.dkr interface endpoints plus the S3 endpoint the image
- * layers come from (reference 001, endpoint table).
+ * layers come from (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, endpoint table).
  */
 export class EcrEndpoints extends pulumi.ComponentResource {
     /** Per service id: the endpoint's id, type, service name, DNS entries, AZs, prefix list and monthly cost. */

@@ -53,7 +53,7 @@ export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
 
 /**
  * The VPC endpoints a private EKS cluster (no outbound internet access) needs, plus the rest of its checklist
- * as outputs (reference 001). Child names are keyed by service id, so adding or removing a service never
+ * as outputs (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html). Child names are keyed by service id, so adding or removing a service never
  * replaces another endpoint.
  */
 export class PrivateClusterEndpoints extends pulumi.ComponentResource {

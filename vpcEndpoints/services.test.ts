@@ -183,12 +183,12 @@ describe("endpointServices", () => {
         assert.strictEqual(endpointMonthlyCostUsd("Interface", 3), 21.9);
         assert.strictEqual(endpointMonthlyCostUsd("Gateway", 3), 0);
         assert.strictEqual(endpointMonthlyCostUsd("Interface", 2, 0.013), 18.98);
-        // The default set in 3 AZs: 4 interface endpoints x 3 AZs x $7.30, S3 gateway free: eksctl's $87.60 (issue 14).
+        // The default set in 3 AZs: 4 interface endpoints x 3 AZs x $7.30, S3 gateway free: eksctl's $87.60.
         assert.strictEqual(
             monthlyCostUsd(planEndpoints({}).create.map((e) => ({ type: e.type, azCount: 3 }))),
             87.6,
         );
-        // The guide's table in 3 AZs: 7 interface endpoints, $153.30 (issue 14).
+        // The guide's table in 3 AZs: 7 interface endpoints, $153.30.
         assert.strictEqual(
             monthlyCostUsd(planEndpoints({ preset: "eks-guide" }).create.map((e) => ({ type: e.type, azCount: 3 }))),
             153.3,

@@ -16,7 +16,7 @@ export type EndpointType = (typeof EndpointType)[keyof typeof EndpointType];
 
 /** Which kind of endpoint S3 gets: a free gateway, or a billed interface endpoint that connected networks can reach. */
 export const S3EndpointType = {
-    /** Free, and what ECR layer pulls use (reference 001, endpoint table). Needs the subnets' route tables. */
+    /** Free, and what ECR layer pulls use (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, endpoint table). Needs the subnets' route tables. */
     Gateway: "Gateway",
     /** Billed per AZ-hour; reachable from peered networks and on premises, which a gateway endpoint is not. */
     Interface: "Interface",
@@ -97,10 +97,10 @@ export type EndpointFeature = (typeof EndpointFeature)[keyof typeof EndpointFeat
 
 /** What each feature calls from inside the VPC, and why. The README's features table is this one. */
 export const featureEndpoints: Readonly<Record<EndpointFeature, { services: readonly string[]; why: string }>> = {
-    irsa: { services: ["sts"], why: "pods call AssumeRoleWithWebIdentity on the regional STS endpoint (reference 001)" },
+    irsa: { services: ["sts"], why: "pods call AssumeRoleWithWebIdentity on the regional STS endpoint (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html)" },
     clusterAutoscaler: {
         services: ["autoscaling", "ec2", "sts"],
-        why: "resizes Auto Scaling groups and reads launch templates; the guide requires the autoscaling and STS endpoints (reference 001, Considerations)",
+        why: "resizes Auto Scaling groups and reads launch templates; the guide requires the autoscaling and STS endpoints (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations)",
     },
     podIdentity: { services: ["eks-auth"], why: "the Pod Identity agent calls AssumeRoleForPodIdentity on the EKS Auth API" },
     loadBalancerController: { services: ["elasticloadbalancing", "ec2"], why: "creates load balancers and reads subnets and security groups" },

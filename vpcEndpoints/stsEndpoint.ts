@@ -13,7 +13,7 @@ export interface StsEndpointArgs extends EndpointNetworkArgs {
 
 /**
  * The regional STS interface endpoint that IAM roles for service accounts need without internet access
- * (reference 001, STS bullet). Only the regional endpoint goes through it: give pods `podEnvironment`.
+ * (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, STS bullet). Only the regional endpoint goes through it: give pods `podEnvironment`.
  */
 export class StsEndpoint extends pulumi.ComponentResource {
     /** The endpoint's id. */

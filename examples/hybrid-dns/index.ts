@@ -1,4 +1,4 @@
-// A private-only cluster that a peered VPC and an on-premises network can resolve and reach (reference 004).
+// A private-only cluster that a peered VPC and an on-premises network can resolve and reach (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/).
 // The cluster's endpoint name resolves to its private IPs only inside the cluster VPC, so HybridDnsAccess puts a
 // Route 53 Resolver inbound endpoint there, forwards the name from the peered VPC through an outbound endpoint
 // and a resolver rule, and exports the forwarder config for the on-premises DNS servers. It also opens TCP 443 on

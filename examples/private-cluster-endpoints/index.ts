@@ -1,4 +1,4 @@
-// A cluster with no route to the internet (reference 001): everything AWS its nodes and pods call goes through
+// A cluster with no route to the internet (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html): everything AWS its nodes and pods call goes through
 // VPC endpoints. The VPC has no internet or NAT gateway; the private subnets' route tables only gain the S3
 // gateway endpoint's route. The node group waits for the endpoints, so its nodes boot with ECR, S3 and STS
 // reachable.

@@ -1,4 +1,4 @@
-// A fully private EKS cluster (reference 001), the complete starting point:
+// A fully private EKS cluster (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html), the complete starting point:
 // - a VPC with no internet or NAT gateway (unless firstPullNat, below), and private subnets in three Availability Zones;
 // - PrivateCluster: private-only API endpoint, the VPC endpoints nodes and pods call, access entries instead of
 //   the aws-auth ConfigMap (so `pulumi up` makes no Kubernetes API call), connected networks allowed on TCP 443

@@ -6,6 +6,7 @@ import * as yaml from "js-yaml";
 import { partitionOfRegion } from "../../aws/regions";
 import { cidrContains, cidrProblem } from "../../shared/cidr";
 import { azIdOf, azsOf, DEFAULT_DHCP_OPTIONS, defaultWorld, MockWorld } from "./world";
+import { Ec2IdPrefix, ec2IdSource } from "../../aws/ids";
 
 /** The file as written. */
 export interface WorldFile {
@@ -29,7 +30,7 @@ export interface WorldFile {
     endpointServices?: Record<string, { serviceName?: string; availabilityZones?: string[] }>;
 }
 
-const id = (prefix: string) => ({ type: "string", pattern: `^${prefix}-[0-9a-f]{8}(?:[0-9a-f]{9})?$` });
+const id = (prefix: Ec2IdPrefix) => ({ type: "string", pattern: `^${ec2IdSource(prefix)}$` });
 const cidr = { type: "string" };
 const schema = {
     type: "object",
@@ -104,7 +105,7 @@ export function worldProblems(w: WorldFile): string[] {
     for (const [vpcId, vpc] of Object.entries(w.vpcs ?? {})) {
         for (const [i, block] of [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])].entries()) {
             const problem = cidrProblem(block);
-            if (problem) problems.push(`vpcs.${vpcId}.${i === 0 ? "cidrBlock" : `secondaryCidrBlocks.${i - 1}`}: ${block}: ${problem}`);
+            if (problem) problems.push(`vpcs.${vpcId}.${i === 0 ? "cidrBlock" : `secondaryCidrBlocks.${i - 1}`}: ${block} ${problem}`);
         }
         if (vpc.dhcpOptionsId && !w.dhcpOptions?.[vpc.dhcpOptionsId]) {
             problems.push(`vpcs.${vpcId}.dhcpOptionsId: ${vpc.dhcpOptionsId} is not under dhcpOptions; list its domain name servers there`);
@@ -113,7 +114,7 @@ export function worldProblems(w: WorldFile): string[] {
             const at = `vpcs.${vpcId}.subnets.${subnetId}`;
             if (!azs.includes(subnet.availabilityZone)) problems.push(`${at}.availabilityZone: ${subnet.availabilityZone} is not an AZ of ${region} (${azs.join(", ")})`);
             const problem = cidrProblem(subnet.cidrBlock);
-            if (problem) problems.push(`${at}.cidrBlock: ${subnet.cidrBlock}: ${problem}`);
+            if (problem) problems.push(`${at}.cidrBlock: ${subnet.cidrBlock} ${problem}`);
             else if (![vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])].some((b) => !cidrProblem(b) && cidrContains(b, subnet.cidrBlock))) {
                 problems.push(`${at}.cidrBlock: ${subnet.cidrBlock} is outside the VPC's CIDR blocks; a subnet's block must be inside one of them`);
             }

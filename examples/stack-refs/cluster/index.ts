@@ -32,7 +32,7 @@ export = async () => {
     });
 
     // kubectl from the hub VPC and on premises reaches the private endpoint only with these rules
-    // (reference 000, "Accessing a private only API server").
+    // (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Accessing a private only API server").
     const access = new ClusterEndpointAccess(name, {
         mode: EndpointAccessMode.Private,
         vpcId: net.vpcId,
@@ -76,7 +76,7 @@ export = async () => {
     );
 
     // The hub VPC resolves this cluster's endpoint name through the network's outbound and inbound endpoints
-    // (reference 004, "Create a forwarding rule for the cluster endpoint").
+    // (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Create a forwarding rule for the cluster endpoint").
     const forwarding = new ClusterDnsForwarding(name, {
         clusterEndpoint: cluster.endpoint,
         resolverIps: resolver.resolverIps,

@@ -1,7 +1,7 @@
 // The network stack of a split platform repo. It owns what every cluster in the VPC shares: the VPC and its
 // private subnets, the peering to the hub (shared-services) VPC, the Resolver endpoints that let the hub and
-// on-premises networks resolve private cluster endpoints (reference 004), and the VPC endpoints private clusters
-// need (reference 001). Cluster stacks read the outputs below with adapters/stackOutputs.ts; the names are the ones
+// on-premises networks resolve private cluster endpoints (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/), and the VPC endpoints private clusters
+// need (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html). Cluster stacks read the outputs below with adapters/stackOutputs.ts; the names are the ones
 // its readers expect.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -15,7 +15,7 @@ const onPremises = config.getObject<string[]>("onPremisesCidrs") ?? ["192.168.0.
 
 const zones = aws.getAvailabilityZonesOutput({ state: "available" }).names;
 
-// Private clusters' endpoints resolve only with both DNS attributes on (reference 000, "Cluster private endpoint").
+// Private clusters' endpoints resolve only with both DNS attributes on (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Cluster private endpoint").
 const vpc = new aws.ec2.Vpc("clusters", { cidrBlock: clustersCidr, enableDnsSupport: true, enableDnsHostnames: true, tags: { Name: "clusters" } });
 const privateSubnets = [0, 1, 2].map(
     (i) =>
@@ -55,7 +55,7 @@ hubSubnets.forEach((subnet, i) => new aws.ec2.RouteTableAssociation(`hub-private
 
 // Queries for a cluster endpoint must reach the VPC resolver of the cluster VPC, the only one associated with
 // the EKS-managed private hosted zone; the inbound endpoint is that resolver's address for the hub and on
-// premises (reference 004, "Configuring the inbound endpoint").
+// premises (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Configuring the inbound endpoint").
 const inbound = new ResolverInboundEndpoint("clusters-inbound", {
     vpcId: vpc.id,
     subnetIds: privateSubnets.map((s) => s.id),
