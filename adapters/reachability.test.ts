@@ -84,3 +84,27 @@ describe("checkReachability", () => {
         });
     });
 });
+
+describe("checkReachability options", () => {
+    // It promises never to throw: options another language or a config file got wrong are reported, not thrown.
+    const cases: [Parameters<typeof checkReachability>[0], string][] = [
+        [{ host: HOST, timeoutMs: NaN }, "timeoutMs: expected a positive number of milliseconds, got NaN"],
+        [{ host: HOST, timeoutMs: -1 }, "timeoutMs: expected a positive number of milliseconds, got -1"],
+        [{ host: HOST, port: 70000 }, "port: expected a TCP port from 1 to 65535, got 70000"],
+        [{ host: "" }, 'host: expected a host name or address, got ""'],
+    ];
+    for (const [options, problem] of cases) {
+        it(`reports ${problem.split(":")[0]} ${JSON.stringify(options)} without trying anything`, async () => {
+            const result = await checkReachability({ ...options, lookup: local });
+            assert.deepStrictEqual(
+                { ok: result.ok, stage: result.stage, error: result.error, message: result.message },
+                { ok: false, stage: "options", error: problem, message: `checkReachability was not run: ${problem}.` },
+            );
+        });
+    }
+
+    it("reports missing options instead of throwing", async () => {
+        const result = await checkReachability(undefined as never);
+        assert.deepStrictEqual([result.ok, result.stage, result.error], [false, "options", "expected options { host, port?, timeoutMs? }, got undefined"]);
+    });
+});

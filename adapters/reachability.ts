@@ -6,6 +6,8 @@ import * as dns from "dns";
 import * as net from "net";
 
 export const ReachabilityStage = {
+    /** The options were not usable (no host, a port or time-out that is not a positive number): nothing was tried. */
+    Options: "options",
     /** The host name did not resolve. */
     Resolve: "resolve",
     /** It resolved, but nothing answered on the port. */
@@ -71,8 +73,26 @@ function reason(err: unknown): string {
     return e?.code ?? (e?.message || String(err));
 }
 
-/** Resolves `host`, then opens a TCP connection to it; never throws. */
+/** Why an option cannot be used (the check then reports it instead of throwing), or undefined. */
+function optionProblem(options: ReachabilityOptions | undefined): string | undefined {
+    if (options === null || typeof options !== "object") return `expected options { host, port?, timeoutMs? }, got ${String(options)}`;
+    if (typeof options.host !== "string" || options.host.length === 0) return `host: expected a host name or address, got ${JSON.stringify(options.host)}`;
+    const { port, timeoutMs } = options;
+    if (port !== undefined && !(Number.isInteger(port) && port >= 1 && port <= 65535)) return `port: expected a TCP port from 1 to 65535, got ${String(port)}`;
+    // setTimeout and socket.setTimeout throw on NaN or negative delays; 0 would never time out.
+    if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) return `timeoutMs: expected a positive number of milliseconds, got ${String(timeoutMs)}`;
+    if (options.lookup !== undefined && typeof options.lookup !== "function") return "lookup: expected a function";
+    return undefined;
+}
+
+/** Resolves `host`, then opens a TCP connection to it; never throws (unusable options are reported at stage `options`). */
 export async function checkReachability(options: ReachabilityOptions): Promise<ReachabilityResult> {
+    const problem = optionProblem(options);
+    if (problem !== undefined) {
+        const host = typeof options?.host === "string" ? options.host : String(options?.host);
+        const port = typeof options?.port === "number" ? options.port : 443;
+        return { ok: false, stage: ReachabilityStage.Options, host, port, error: problem, message: `checkReachability was not run: ${problem}.` };
+    }
     const { host } = options;
     const port = options.port ?? 443;
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -109,4 +129,23 @@ export async function checkReachability(options: ReachabilityOptions): Promise<R
         };
     }
     return { ok: true, stage: ReachabilityStage.Reached, host, port, address, message: `${host} (${address}) answers on TCP ${port}.` };
+}
+
+/** What PrivateCluster's kubernetesApiAccess check calls: `checkReachability`'s shape. */
+export type ReachabilityChecker = (options: ReachabilityOptions) => Promise<ReachabilityResult>;
+
+let deploymentChecker: ReachabilityChecker | undefined = checkReachability;
+
+/**
+ * Replaces the check PrivateCluster runs during a deployment (reachabilityCheck "up"); undefined means this process
+ * deploys nothing reachable (the offline plan and the tests' mocked AWS, whose endpoints are made up), so "up" skips
+ * the check. reachabilityCheck "always" runs `checkReachability` itself whatever is set here.
+ */
+export function setReachabilityChecker(checker: ReachabilityChecker | undefined): void {
+    deploymentChecker = checker;
+}
+
+/** The check for a deployment (`setReachabilityChecker`), or undefined when this process deploys nothing reachable. */
+export function reachabilityChecker(): ReachabilityChecker | undefined {
+    return deploymentChecker;
 }

@@ -6,6 +6,7 @@
 // `world` holds the facts a program may look up (world.ts); tests change it to describe the account they need and
 // call `reset()` afterwards. Resource outputs are in resources.ts, look-ups in invokes.ts.
 import * as pulumi from "@pulumi/pulumi";
+import { setReachabilityChecker } from "../../adapters/reachability";
 import { CallHandler, callHandlers } from "./invokes";
 import { idPrefixes, resourceHandlers, ResourceHandler } from "./resources";
 import { arnOf, defaultWorld, MockWorld, stableHex } from "./world";
@@ -154,6 +155,7 @@ export async function installMocks(project = "eks-private-access", stack = "test
     const mocks = new MockAws();
     await pulumi.runtime.setMocks(mocks, project, stack, preview);
     mocks.attach(pulumi.runtime.getMonitor());
+    setReachabilityChecker(undefined); // mocked endpoints are made up: reachabilityCheck "up" has nothing to reach
     installed = mocks;
     return mocks;
 }
