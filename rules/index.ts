@@ -1,21 +1,48 @@
 // Every rule of the policy pack, in one list, with the metadata the pack, the offline plan and the README use.
-import { endpointRules } from "./endpointRules";
-import { hardeningRules } from "./hardeningRules";
-import { resolverRules } from "./resolverRules";
-import { securityGroupRules } from "./securityGroupRules";
+// Adding a rule: its file under eks/, vpc/ or resolver/ (named after the policy, `eks-foo-bar` -> eksFooBar.ts,
+// exporting `eksFooBar`), its test beside it (eksFooBar.test.ts), and one line in `rules` below; then
+// `npm run policy-docs` rewrites policy/profiles/*.json and the README's policy table.
+import { eksControlPlaneLogging } from "./eks/eksControlPlaneLogging";
+import { eksEndpointAccessValid } from "./eks/eksEndpointAccessValid";
+import { eksHybridNodesSingleEndpoint } from "./eks/eksHybridNodesSingleEndpoint";
+import { eksKubernetesVersionAllowed } from "./eks/eksKubernetesVersionAllowed";
+import { eksPrivateClusterVpcEndpoints } from "./eks/eksPrivateClusterVpcEndpoints";
+import { eksPrivateEndpointVpcDns } from "./eks/eksPrivateEndpointVpcDns";
+import { eksPublicAccessCidrsValid } from "./eks/eksPublicAccessCidrsValid";
+import { eksPublicEndpointDisabled } from "./eks/eksPublicEndpointDisabled";
+import { eksPublicEndpointNotOpen } from "./eks/eksPublicEndpointNotOpen";
+import { eksRestrictedPublicEndpointPrivateAccess } from "./eks/eksRestrictedPublicEndpointPrivateAccess";
+import { eksSecretsEncryption } from "./eks/eksSecretsEncryption";
+import { resolverEndpointRedundancy } from "./resolver/resolverEndpointRedundancy";
+import { resolverForwardRuleTargets } from "./resolver/resolverForwardRuleTargets";
+import { resolverSecurityGroupDnsOnly } from "./resolver/resolverSecurityGroupDnsOnly";
 import { EnforcementLevel, Profile, Rule, RuleMeta } from "./types";
-import { vpcRules } from "./vpcRules";
+import { noInternetHttpsDnsIngress } from "./vpc/noInternetHttpsDnsIngress";
+import { vpcEndpointSecurityGroup } from "./vpc/vpcEndpointSecurityGroup";
 
 export * from "./types";
 
-/** All rules, in the order of issue 5 (1-6, 7-8, 9-10, 11, 12), then the version knob. */
+/**
+ * All rules, in the order the pack reports them: the API server endpoint, what the cluster's VPC must provide, who
+ * may reach the endpoints, Route 53 Resolver, the scanners' cluster checks, then the version knob.
+ */
 export const rules: Rule[] = [
-    ...endpointRules.filter((r) => r.name !== "eks-kubernetes-version-allowed"),
-    ...vpcRules,
-    ...securityGroupRules,
-    ...resolverRules,
-    ...hardeningRules,
-    ...endpointRules.filter((r) => r.name === "eks-kubernetes-version-allowed"),
+    eksPublicEndpointDisabled,
+    eksPublicEndpointNotOpen,
+    eksEndpointAccessValid,
+    eksPublicAccessCidrsValid,
+    eksRestrictedPublicEndpointPrivateAccess,
+    eksHybridNodesSingleEndpoint,
+    eksPrivateEndpointVpcDns,
+    eksPrivateClusterVpcEndpoints,
+    vpcEndpointSecurityGroup,
+    noInternetHttpsDnsIngress,
+    resolverEndpointRedundancy,
+    resolverSecurityGroupDnsOnly,
+    resolverForwardRuleTargets,
+    eksSecretsEncryption,
+    eksControlPlaneLogging,
+    eksKubernetesVersionAllowed,
 ];
 
 /** Metadata only (no check functions): for docs, `--json` and config files. */

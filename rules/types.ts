@@ -37,7 +37,7 @@ export interface RuleMeta {
     remediation: string;
     /** The AWS documentation section the rule comes from. */
     link: string;
-    /** Where in /work/shared/reference (or which scanner check) the rule is taken from. */
+    /** The AWS documentation URL and section (or the scanner check) the rule is taken from. */
     source: string;
     /** Resource types the rule reads. */
     resourceTypes: string[];

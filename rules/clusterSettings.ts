@@ -9,6 +9,9 @@ export const AWS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_CLUSTER = "eks:index:Cluster";
 export const CLUSTER_TYPES = [AWS_CLUSTER, EKS_CLUSTER];
 
+/** EKS user guide, "Cluster API server endpoint": the page the endpoint-access rules link to. */
+export const EKS_ENDPOINT_DOC = "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html";
+
 export interface EndpointFlags {
     publicAccess: boolean;
     privateAccess: boolean;

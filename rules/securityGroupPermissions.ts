@@ -3,8 +3,8 @@
 // role each security group plays: on a cluster's control plane, on an interface VPC endpoint, on a Route 53
 // Resolver endpoint.
 import { addressSpaceCovered } from "../shared/cidr";
-import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
-import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stack";
+import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
+import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stackIndex";
 import { StackResource } from "./types";
 import { knownString, knownStrings, listText, Maybe, peek, peekList, UNKNOWN } from "./values";
 

@@ -1,12 +1,14 @@
-// Rules 7 and 8 of issue 5: what the cluster's VPC must provide once the private endpoint is on. Stack rules,
-// because they join the cluster to its VPC and to the VPC endpoints and DHCP options created next to it. Rule 8
-// is in privateClusterEndpointsRule.ts.
-import { vpcDnsProblems } from "../apiEndpoint/vpcDns";
-import { endpointFlags } from "./cluster";
-import { privateClusterVpcEndpoints } from "./privateClusterEndpointsRule";
-import { clustersOf, DHCP_ASSOCIATION, DHCP_OPTIONS, Ref, StackIndex } from "./stack";
-import { StackResource, StackRule, Violation } from "./types";
-import { knownString, knownStrings, listText, peek, peekList, UNKNOWN } from "./values";
+// eks-private-endpoint-vpc-dns: a cluster with private endpoint access is in a VPC whose DNS lets the EKS private
+// hosted zone answer: enableDnsSupport and enableDnsHostnames on, and AmazonProvidedDNS in the DHCP options (EKS user
+// guide, https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Cluster private endpoint"; AWS
+// Compute blog, https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/,
+// "Prerequisites"). A stack rule: it joins the cluster to its VPC and to the DHCP options created next to it, and
+// judges a VPC only when it is in the same stack.
+import { vpcDnsProblems } from "../../apiEndpoint/vpcDns";
+import { endpointFlags } from "../clusterSettings";
+import { clustersOf, DHCP_ASSOCIATION, DHCP_OPTIONS, Ref, StackIndex } from "../stackIndex";
+import { StackResource, StackRule, Violation } from "../types";
+import { knownStrings, peek, peekList, UNKNOWN } from "../values";
 
 /** Cluster endpoint flags, or undefined while any of them is unknown. */
 function flagsOf(cluster: StackResource) {
@@ -41,8 +43,8 @@ function domainNameServers(index: StackIndex, vpc: Ref): string[] | undefined {
     return undefined;
 }
 
-/** Rule 7. Private access on, but the VPC's DNS does not let the EKS private hosted zone answer. */
-export const privateEndpointVpcDns: StackRule = {
+/** Private access on, but the VPC's DNS does not let the EKS private hosted zone answer. */
+export const eksPrivateEndpointVpcDns: StackRule = {
     kind: "stack",
     name: "eks-private-endpoint-vpc-dns",
     description:
@@ -77,5 +79,3 @@ export const privateEndpointVpcDns: StackRule = {
         return out;
     },
 };
-
-export const vpcRules: StackRule[] = [privateEndpointVpcDns, privateClusterVpcEndpoints];

@@ -1,11 +1,13 @@
-// Rule 8 of issue 5: a private-only cluster's VPC has an endpoint for every service its nodes need (the required set
-// of vpcEndpoints/services) and for every service the features it runs call (featureEndpoints): features come from
-// the policy's `features` knob, the PrivateClusterEndpoints components in the cluster's VPC and the cluster's EKS add-ons.
-import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../vpcEndpoints/services";
-import { endpointFlags } from "./cluster";
-import { clustersOf, StackIndex, VPC_ENDPOINT } from "./stack";
-import { StackResource, StackRule, Violation } from "./types";
-import { knownString, listText, peek, UNKNOWN } from "./values";
+// eks-private-cluster-vpc-endpoints: a private-only cluster's VPC has a VPC endpoint for every service its nodes need
+// without internet access (EKS user guide, https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html,
+// "Private cluster requirements", the VPC endpoint table; vpcEndpoints/services.ts requiredEndpointServices) and for
+// every service the features it runs call (vpcEndpoints/services.ts featureEndpoints). Features come from the
+// policy's `features` knob, the PrivateClusterEndpoints components in the cluster's VPC and the cluster's EKS add-ons.
+import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../../vpcEndpoints/services";
+import { endpointFlags } from "../clusterSettings";
+import { clustersOf, StackIndex, VPC_ENDPOINT } from "../stackIndex";
+import { StackResource, StackRule, Violation } from "../types";
+import { knownString, listText, peek, UNKNOWN } from "../values";
 
 /** The component whose `features` and `existingEndpoints` inputs say what a cluster in its VPC runs and already has. */
 export const ENDPOINTS_COMPONENT = "eks-private-access:index:PrivateClusterEndpoints";
@@ -88,8 +90,8 @@ function whyNeeded(service: string, features: string[]): string {
     return `${service}: called by feature ${features.map((f) => `${f} (${featureEndpoints[f as EndpointFeature].why})`).join(" and ")}`;
 }
 
-/** Rule 8. Private-only cluster whose VPC lacks the endpoints nodes and the cluster's features need without internet access. */
-export const privateClusterVpcEndpoints: StackRule = {
+/** Private-only cluster whose VPC lacks the endpoints nodes and the cluster's features need without internet access. */
+export const eksPrivateClusterVpcEndpoints: StackRule = {
     kind: "stack",
     name: "eks-private-cluster-vpc-endpoints",
     description:

@@ -2,7 +2,7 @@
 // security groups a cluster, endpoint or resolver uses, which ingress permissions a security group has. A
 // reference is followed by value (a known id equal to a resource's id) and by dependency (the URNs a property
 // depends on, which the pack knows even while ids are unknown during preview).
-import { AWS_CLUSTER, EKS_CLUSTER } from "./cluster";
+import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
 import { StackResource } from "./types";
 import { knownString, Maybe, peek, peekList, UNKNOWN } from "./values";
 

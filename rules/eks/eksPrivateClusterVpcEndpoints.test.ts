@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { endpointServiceShortName, neededServices } from "./privateClusterEndpointsRule";
+import { endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
 
 describe("eks-private-cluster-vpc-endpoints decisions", () => {
     it("needs the required services, then each feature's services with the features that call them", () => {

@@ -1,22 +1,24 @@
-// Rules 9 and 10 of issue 5: who may reach the interface VPC endpoints, and no security group of a cluster,
-// endpoint or resolver that admits HTTPS or DNS from the whole internet.
-import { cidrsCover } from "../shared/cidr";
-import { EGRESS_RULE, INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "./stack";
-import { untrackedResolverGroups } from "./untrackedResolver";
+// vpc-endpoint-security-group: an interface VPC endpoint's security groups admit TCP 443 from all of its VPC (or
+// from a security group such as the nodes'), and not from the whole internet. A private cluster's endpoints must
+// admit the nodes' subnets or security group (EKS user guide,
+// https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, "Considerations"); an endpoint listing no
+// security group gets the VPC's default group (EC2 API reference,
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html, "Request Parameters",
+// SecurityGroupId.N), which admits only its own members.
+import { cidrsCover } from "../../shared/cidr";
+import { INGRESS_RULE, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC, VPC_ENDPOINT } from "../stackIndex";
 import {
     admits,
     culprits,
     groupRefs,
-    groupRoles,
     ingressPermissions,
     interfaceEndpoints,
     internetCovered,
-    Permission,
     permissionList,
     permissionsByGroup,
-} from "./securityGroups";
-import { StackRule, Violation } from "./types";
-import { knownString, listText, peek, peekList, UNKNOWN } from "./values";
+} from "../securityGroupPermissions";
+import { StackRule, Violation } from "../types";
+import { knownString, listText, peek, peekList, UNKNOWN } from "../values";
 
 const SG_TYPES = [SECURITY_GROUP, SECURITY_GROUP_RULE, INGRESS_RULE];
 
@@ -29,8 +31,8 @@ function vpcCidrs(ref: Ref): string[] | undefined {
     return [v4];
 }
 
-/** Rule 9. Interface endpoints admit TCP 443 from the whole VPC, and not from the internet. */
-export const endpointSecurityGroup: StackRule = {
+/** Interface endpoints admit TCP 443 from the whole VPC, and not from the internet. */
+export const vpcEndpointSecurityGroup: StackRule = {
     kind: "stack",
     name: "vpc-endpoint-security-group",
     description:
@@ -101,52 +103,3 @@ export const endpointSecurityGroup: StackRule = {
         return out;
     },
 };
-
-const SERVICES: { text: string; admitted: (p: Permission) => boolean; why: string }[] = [
-    { text: "TCP 443", admitted: (p) => admits(p, "tcp", 443) === true, why: "HTTPS" },
-    { text: "DNS (port 53)", admitted: (p) => admits(p, "udp", 53) === true || admits(p, "tcp", 53) === true, why: "DNS" },
-];
-
-/** Rule 10. No HTTPS or DNS from the whole internet on a cluster, endpoint or resolver security group. */
-export const noInternetIngress: StackRule = {
-    kind: "stack",
-    name: "no-internet-https-dns-ingress",
-    description:
-        "No security group of an EKS cluster, interface VPC endpoint or Route 53 Resolver endpoint admits TCP 443 or DNS " +
-        "(53) from all of 0.0.0.0/0 or ::/0 (judged on the union of its rules).",
-    severity: "high",
-    enforcement: { recommended: "advisory", strict: "mandatory" },
-    remediation: "Replace the 0.0.0.0/0 and ::/0 sources with the VPC CIDR and the connected networks that need access.",
-    link: "https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/",
-    source:
-        "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, \"Accessing a private only API server\" (443 from the connected network or bastion); https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, " +
-        "inbound endpoint security group (DNS from external CIDRs)",
-    resourceTypes: [VPC_ENDPOINT, "aws:eks/cluster:Cluster", "eks:index:Cluster", "aws:route53/resolverEndpoint:ResolverEndpoint", ...SG_TYPES, EGRESS_RULE],
-    check(resources) {
-        const index = new StackIndex(resources);
-        const byGroup = permissionsByGroup(ingressPermissions(index));
-        const out: Violation[] = [];
-        const roles = groupRoles(index);
-        // AWS's recommended untracked Resolver shapes admit 0.0.0.0/0 by design ("Resolver endpoint scaling").
-        const untracked = untrackedResolverGroups(index, roles);
-        for (const [key, group] of roles) {
-            if (untracked.has(key)) continue;
-            const mine = byGroup.get(key) ?? [];
-            for (const service of SERVICES) {
-                const through = mine.filter((p) => service.admitted(p) && p.cidrs.length > 0);
-                const open = internetCovered(through.flatMap((p) => p.cidrs));
-                if (open.length === 0) continue;
-                out.push({
-                    urn: group.urn ?? through[0].urn,
-                    message:
-                        `${group.label} (${listText([...group.roles])}) admits ${service.text} from the whole internet ` +
-                        `(${listText(open)}) through ${permissionList(culprits(through))}. Admit the VPC CIDR and the connected networks ` +
-                        `that need ${service.why} instead.`,
-                });
-            }
-        }
-        return out;
-    },
-};
-
-export const securityGroupRules: StackRule[] = [endpointSecurityGroup, noInternetIngress];
