@@ -1,20 +1,26 @@
 // What the resources this package creates cost by the hour, from AWS's public price pages, and the monthly
 // estimates built on them. One source for every price: the components' `monthlyCostUsd` outputs and the offline
-// plan's total both come from here. Prices are AWS's us-east-1 list prices in USD as checked on `pricesChecked`;
-// other commercial regions often cost more, GovCloud differs, and the China regions bill in CNY through Sinnet and
-// NWCD: an estimate outside us-east-1 says so rather than guessing a figure. Traffic-priced parts (DNS queries,
-// data processed by endpoints, cross-AZ transfer, KMS requests) depend on use and are left out.
+// plan's total both come from here. Traffic-priced parts (DNS queries, data processed by endpoints, cross-AZ
+// transfer, KMS requests) depend on use and are left out.
+//
+// Prices differ by Region and partition: AWS's PrivateLink page lists the interface endpoint hour per Region, GovCloud
+// has its own figures, and the China Regions are "priced and billed in local currency (CNY)" by Sinnet (Beijing) and
+// NWCD (Ningxia) (https://docs.amazonaws.cn/en_us/aws/latest/userguide/billing-and-payment.html, "Billing and
+// Payment"). `regionalPrices` holds what was read for each Region; `pricesFor(region)` takes from it and falls back
+// to us-east-1's list price, in USD, for anything not recorded there, saying which prices fell back.
+
+import { AwsPartition, partitionOfRegion } from "./regions";
 
 /** When the prices below were read from the pages they cite. */
 export const pricesChecked = "2026-12";
 
-/** The region whose list prices these are. */
+/** The region whose list prices `prices` are, and the one every other Region falls back to. */
 export const pricedRegion = "us-east-1";
 
 /** AWS's billing month: 730 hours (365 days x 24 hours / 12). */
 export const HOURS_PER_MONTH = 730;
 
-/** Hourly and monthly list prices, USD, with where each comes from. */
+/** us-east-1's hourly and monthly list prices, USD, with where each comes from. */
 export const prices = {
     /**
      * AWS PrivateLink interface endpoint, per endpoint per AZ per hour, billed while it exists whatever its traffic
@@ -39,6 +45,100 @@ export const prices = {
     kmsKeyUsdPerMonth: 1,
 } as const;
 
+/** The currencies AWS bills in. */
+export type Currency = "USD" | "CNY";
+
+/** What each partition bills in: CNY in the China Regions (Billing and Payment page above), USD elsewhere. */
+export const partitionCurrency: Readonly<Record<AwsPartition, Currency>> = { aws: "USD", "aws-us-gov": "USD", "aws-cn": "CNY" };
+
+/** The priced things, per hour except the KMS key (per month). */
+export type PriceKey = "interfaceEndpointPerAzHour" | "resolverPerIpHour" | "eksStandardPerClusterHour" | "eksExtendedPerClusterHour" | "kmsKeyPerMonth";
+
+/** How the estimate names each price, `interface endpoint per AZ-hour`. */
+export const priceNames: Readonly<Record<PriceKey, string>> = {
+    interfaceEndpointPerAzHour: "interface endpoint per AZ-hour",
+    resolverPerIpHour: "Resolver endpoint per IP-hour",
+    eksStandardPerClusterHour: "EKS cluster-hour, standard support",
+    eksExtendedPerClusterHour: "EKS cluster-hour, extended support",
+    kmsKeyPerMonth: "KMS key per month",
+};
+
+/** List prices read for one Region, in its partition's currency, on `checked`; a price not read is absent. */
+export interface ListedPrices {
+    currency: Currency;
+    checked: string;
+    prices: Readonly<Partial<Record<PriceKey, number>>>;
+}
+
+/**
+ * The documented table of list prices by Region. Only what was read from AWS's pages is here; everything else falls
+ * back to us-east-1's price (`pricesFor`). Not recorded, as of 2026-12-07, because no copy of the figure could be read
+ * from AWS's pages then: the interface endpoint hour in the other commercial Regions (the PrivateLink page shows it per
+ * Region), GovCloud's figures, and every CNY price of the China Regions (https://www.amazonaws.cn/en/privatelink/pricing/,
+ * https://www.amazonaws.cn/en/route53/pricing/, https://www.amazonaws.cn/en/eks/pricing/, https://www.amazonaws.cn/en/kms/pricing/).
+ * Add a Region's row with its page and date when its prices are read.
+ */
+export const regionalPrices: Readonly<Record<string, ListedPrices>> = {
+    "us-east-1": {
+        currency: "USD",
+        checked: pricesChecked,
+        prices: {
+            interfaceEndpointPerAzHour: prices.interfaceEndpointUsdPerAzHour,
+            resolverPerIpHour: prices.resolverUsdPerIpHour,
+            eksStandardPerClusterHour: prices.eksStandardUsdPerClusterHour,
+            eksExtendedPerClusterHour: prices.eksExtendedUsdPerClusterHour,
+            kmsKeyPerMonth: prices.kmsKeyUsdPerMonth,
+        },
+    },
+};
+
+/** One price as used: its amount, currency, and the Region whose list price it is. */
+export interface Price {
+    amount: number;
+    currency: Currency;
+    region: string;
+}
+
+/** The prices an estimate for `region` uses. */
+export interface RegionPrices {
+    region: string;
+    /** What the Region bills in. A fallback price can be in another currency (us-east-1's USD in a China Region). */
+    currency: Currency;
+    prices: Readonly<Record<PriceKey, Price>>;
+    /** The prices not recorded for `region`: us-east-1's list price is used for them. */
+    fallbacks: PriceKey[];
+    /** When the Region's own prices were read (us-east-1's date when all fell back). */
+    checked: string;
+}
+
+const priceKeys = Object.keys(priceNames) as PriceKey[];
+
+/** The prices for `region` from `table` (default the documented one), us-east-1's where the Region has none. */
+export function pricesFor(region: string, table: Readonly<Record<string, ListedPrices>> = regionalPrices): RegionPrices {
+    const listed = table[region];
+    const base = regionalPrices[pricedRegion];
+    const currency = partitionCurrency[partitionOfRegion(region) ?? "aws"];
+    const entries = priceKeys.map((key): [PriceKey, Price, boolean] => {
+        const own = listed?.prices[key];
+        if (own !== undefined) return [key, { amount: own, currency: listed!.currency, region }, false];
+        return [key, { amount: base.prices[key]!, currency: base.currency, region: pricedRegion }, true];
+    });
+    return {
+        region,
+        currency,
+        prices: Object.fromEntries(entries.map(([key, price]) => [key, price])) as Record<PriceKey, Price>,
+        fallbacks: entries.filter(([, , fellBack]) => fellBack).map(([key]) => key),
+        checked: listed?.checked ?? base.checked,
+    };
+}
+
+const symbols: Readonly<Record<Currency, string>> = { USD: "$", CNY: "¥" };
+
+/** An amount with its currency's sign, to the cent (`$21.90`, `¥7.00`), or `exact` as written (a rate, `$0.125`). */
+export function formatMoney(amount: number, currency: Currency, exact = false): string {
+    return `${symbols[currency]}${exact ? amount : amount.toFixed(2)}`;
+}
+
 /**
  * End of standard support per EKS Kubernetes minor version: after it a cluster is in extended support for 12 more
  * months and billed the extended price (https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html,
@@ -54,7 +154,7 @@ export const eksStandardSupportEnds: Readonly<Record<string, string>> = {
     "1.35": "2027-03-27",
 };
 
-/** Monthly USD for an hourly price, rounded to cents. */
+/** Monthly amount for an hourly price, rounded to the cent (fen). */
 export function monthlyUsd(usdPerHour: number, units = 1): number {
     return Math.round(usdPerHour * units * HOURS_PER_MONTH * 100) / 100;
 }
@@ -87,45 +187,71 @@ export function eksClusterMonthlyUsd(version: string | undefined, on: Date): { u
     return { usd: monthlyUsd(support === "extended" ? prices.eksExtendedUsdPerClusterHour : prices.eksStandardUsdPerClusterHour), support };
 }
 
-/** One priced resource of a program, as the offline plan shows it. */
+/** One priced resource of a program at us-east-1's prices, as `resourceMonthlyCost` returns it. */
 export interface ResourceCost {
-    /** USD a month at the prices above. */
+    /** USD a month at us-east-1's prices. */
     monthlyUsd: number;
     /** What was counted: `2 AZs x $0.01/h`, `EKS 1.33, extended support`. */
     basis: string;
 }
 
+/** One priced resource at a Region's prices. */
+export interface RegionalCost {
+    /** A month at the price used, in `currency`. */
+    monthly: number;
+    currency: Currency;
+    /** What was counted: `interface endpoint, 2 AZs x $0.01/h`. */
+    basis: string;
+    /** The price used; absent for what is free or not yet countable. */
+    price?: PriceKey;
+    /** True when that price is us-east-1's because the Region has none recorded. */
+    fallback: boolean;
+}
+
 const countOf = (value: unknown): number | undefined => (Array.isArray(value) ? value.length : undefined);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
- * The monthly cost of one resource from its type and inputs, or undefined for a resource with no hourly price
- * (security groups, rules, routes, IAM). A count only known after apply (subnets of an endpoint still being
- * created) is priced as unknown: `monthlyUsd` 0 and the basis says so.
+ * The monthly cost of one resource from its type and inputs at `regional`'s prices, or undefined for a resource with
+ * no hourly price (security groups, rules, routes, IAM). A count only known after apply (subnets of an endpoint still
+ * being created) is priced as unknown: `monthly` 0 and the basis says so.
  */
-export function resourceMonthlyCost(type: string, inputs: Record<string, unknown>, on: Date): ResourceCost | undefined {
+export function resourceCost(type: string, inputs: Record<string, unknown>, on: Date, regional: RegionPrices = pricesFor(pricedRegion)): RegionalCost | undefined {
+    const priced = (key: PriceKey, units: number, basis: (rate: string) => string): RegionalCost => {
+        const price = regional.prices[key];
+        const monthly = key === "kmsKeyPerMonth" ? Math.round(price.amount * units * 100) / 100 : monthlyUsd(price.amount, units);
+        return { monthly, currency: price.currency, basis: basis(formatMoney(price.amount, price.currency, true)), price: key, fallback: regional.fallbacks.includes(key) };
+    };
+    const free = (basis: string): RegionalCost => ({ monthly: 0, currency: regional.currency, basis, fallback: false });
     switch (type) {
         case "aws:ec2/vpcEndpoint:VpcEndpoint": {
             // The provider's default endpoint type is Gateway; an interface endpoint has one network interface per subnet, one subnet per AZ.
-            if ((inputs.vpcEndpointType ?? "Gateway") !== "Interface") return { monthlyUsd: 0, basis: `${inputs.vpcEndpointType ?? "Gateway"} endpoint, free` };
+            if ((inputs.vpcEndpointType ?? "Gateway") !== "Interface") return free(`${inputs.vpcEndpointType ?? "Gateway"} endpoint, free`);
             const azs = countOf(inputs.subnetIds) ?? countOf(inputs.subnetConfigurations);
-            if (azs === undefined) return { monthlyUsd: 0, basis: "interface endpoint, subnets known after apply" };
-            return { monthlyUsd: interfaceEndpointMonthlyUsd(azs), basis: `interface endpoint, ${azs} AZ${azs === 1 ? "" : "s"} x $${prices.interfaceEndpointUsdPerAzHour}/h` };
+            if (azs === undefined) return free("interface endpoint, subnets known after apply");
+            return priced("interfaceEndpointPerAzHour", azs, (rate) => `interface endpoint, ${plural(azs, "AZ")} x ${rate}/h`);
         }
         case "aws:route53/resolverEndpoint:ResolverEndpoint": {
             const ips = countOf(inputs.ipAddresses);
-            if (ips === undefined) return { monthlyUsd: 0, basis: "Resolver endpoint, IPs known after apply" };
-            return { monthlyUsd: resolverEndpointMonthlyUsd(ips), basis: `Resolver endpoint, ${ips} IP${ips === 1 ? "" : "s"} x $${prices.resolverUsdPerIpHour}/h` };
+            if (ips === undefined) return free("Resolver endpoint, IPs known after apply");
+            return priced("resolverPerIpHour", ips, (rate) => `Resolver endpoint, ${plural(ips, "IP")} x ${rate}/h`);
         }
         case "aws:eks/cluster:Cluster":
         case "eks:index:Cluster": {
             const version = typeof inputs.version === "string" ? inputs.version : undefined;
-            const { usd, support } = eksClusterMonthlyUsd(version, on);
+            const support = eksSupport(version, on);
             const which = support === "unknown" ? `${version === undefined ? "default version" : `version ${version}`}, priced as standard support` : `${version}, ${support} support`;
-            return { monthlyUsd: usd, basis: `EKS control plane, ${which}` };
+            return priced(support === "extended" ? "eksExtendedPerClusterHour" : "eksStandardPerClusterHour", 1, () => `EKS control plane, ${which}`);
         }
         case "aws:kms/key:Key":
-            return { monthlyUsd: prices.kmsKeyUsdPerMonth, basis: "KMS customer managed key" };
+            return priced("kmsKeyPerMonth", 1, () => "KMS customer managed key");
         default:
             return undefined;
     }
+}
+
+/** `resourceCost` at us-east-1's prices in USD, as earlier releases returned it. */
+export function resourceMonthlyCost(type: string, inputs: Record<string, unknown>, on: Date): ResourceCost | undefined {
+    const cost = resourceCost(type, inputs, on);
+    return cost === undefined ? undefined : { monthlyUsd: cost.monthly, basis: cost.basis };
 }
