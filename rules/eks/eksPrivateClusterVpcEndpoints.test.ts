@@ -1,5 +1,8 @@
 import * as assert from "assert";
-import { endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
+import { AWS_CLUSTER } from "../clusterSettings";
+import { changed, privateStack, resource, urnOf } from "../ruleTestResources";
+import { configWithDefaults, StackResource } from "../types";
+import { EKS_ADDON, eksPrivateClusterVpcEndpoints, endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
 
 describe("eks-private-cluster-vpc-endpoints decisions", () => {
     it("needs the required services, then each feature's services with the features that call them", () => {
@@ -24,5 +27,38 @@ describe("eks-private-cluster-vpc-endpoints decisions", () => {
         assert.strictEqual(endpointServiceShortName("cn.com.amazonaws.cn-north-1.ecr.dkr"), "ecr.dkr");
         assert.strictEqual(endpointServiceShortName("com.amazonaws.us-gov-west-1.logs"), "logs");
         assert.strictEqual(endpointServiceShortName("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"), undefined);
+    });
+});
+
+describe("eks-private-cluster-vpc-endpoints", () => {
+    const check = (stack: StackResource[], config: Record<string, unknown> = {}) =>
+        eksPrivateClusterVpcEndpoints.check(stack, configWithDefaults(eksPrivateClusterVpcEndpoints, config));
+    const noSts = privateStack().filter((r) => r.name !== "sts");
+    const missing = (service: string, why: string) =>
+        `Cluster "prod" is private-only, but VPC "main" (vpc-0a1b2c3d4e5f60718) has no VPC endpoint for ${service}. Without ` +
+        `internet access: ${service}: ${why}. Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.`;
+    const logsWhy = "called by feature containerInsights (the CloudWatch agent sends performance logs (EMF) to CloudWatch Logs)";
+
+    it("passes a private-only cluster whose VPC has the required endpoints, and a cluster with a public endpoint", () => {
+        assert.deepStrictEqual(check(privateStack()), []);
+        assert.deepStrictEqual(check(changed(noSts, "prod", (c) => (c.vpcConfig.endpointPublicAccess = true))), []);
+    });
+
+    it("reports a missing required endpoint on the cluster, unless it exists elsewhere or is not required", () => {
+        assert.deepStrictEqual(check(noSts), [
+            { urn: urnOf(AWS_CLUSTER, "prod"), message: missing("sts", "IAM roles for service accounts: pods exchange their token for credentials") },
+        ]);
+        assert.deepStrictEqual(check(noSts, { existingEndpoints: ["sts"] }), []);
+        assert.deepStrictEqual(check(noSts, { requiredServices: ["ec2", "ecr.api", "ecr.dkr", "s3"] }), []);
+    });
+
+    it("names the feature that calls a missing endpoint: from the features knob, or an EKS add-on of the cluster", () => {
+        assert.deepStrictEqual(
+            check(privateStack(), { features: ["containerInsights"] }).map((v) => v.message),
+            [missing("logs", logsWhy)],
+        );
+        const addon = (clusterName: string) => resource(EKS_ADDON, "observability", { addonName: "amazon-cloudwatch-observability", clusterName });
+        assert.deepStrictEqual(check([...privateStack(), addon("prod")]).map((v) => v.message), [missing("logs", logsWhy)]);
+        assert.deepStrictEqual(check([...privateStack(), addon("staging")]), []);
     });
 });
