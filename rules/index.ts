@@ -1,7 +1,7 @@
 // Every rule of the policy pack, in one list, with the metadata the pack, the offline plan and the README use.
 // Adding a rule: its file under eks/, vpc/ or resolver/ (named after the policy, `eks-foo-bar` -> eksFooBar.ts,
 // exporting `eksFooBar`), its test beside it (eksFooBar.test.ts), and one line in `rules` below; then
-// `npm run policy-docs` rewrites policy/profiles/*.json and the README's policy table.
+// `npm run policy-profiles` rewrites policy/profiles/*.json and the README's policy table.
 import { eksControlPlaneLogging } from "./eks/eksControlPlaneLogging";
 import { eksEndpointAccessValid } from "./eks/eksEndpointAccessValid";
 import { eksHybridNodesSingleEndpoint } from "./eks/eksHybridNodesSingleEndpoint";
@@ -67,7 +67,7 @@ export function levelIn(rule: RuleMeta, profile: Profile): EnforcementLevel {
 
 /**
  * A policy pack config file for a profile (`pulumi preview --policy-pack policy --policy-pack-config <file>`): each
- * policy's enforcement level in that profile. policy/profiles/*.json are this, written out.
+ * policy's enforcement level in that profile. policy/profiles/*.json are this, written out by `npm run policy-profiles`.
  */
 export function profileConfig(profile: Profile): Record<string, { enforcementLevel: EnforcementLevel }> {
     return Object.fromEntries(rules.map((r) => [r.name, { enforcementLevel: levelIn(r, profile) }]));
