@@ -1,25 +1,17 @@
-// eks-private-access: the library entry. Re-exports every component, its Args, the enums and the pure
-// helpers; importing it creates nothing.
+// eks-private-access: the library entry; importing it creates nothing. It exports the public API only:
+//   - every component (the plugin, provider.ts, constructs them by these export names, and the schema lists them),
+//     its Args and settings types, and the types of its outputs;
+//   - the enums (`as const` objects) that Args take or results carry;
+//   - the errors a caller may catch (InputError, StackOutputError);
+//   - the pure helpers a program calls to get an answer without creating anything: the endpoint-access settings,
+//     the parsed cluster endpoint, the VPC endpoint plan and feature map, whether hybrid DNS is needed, forwarder
+//     configs, the reachability check, node bootstrap data, add-on Helm values, and the typed StackReference readers.
+// Everything else (checks, catalogues, prices, naming and placement rules) is internal: import it by its module path
+// inside this repository; the package's `exports` map serves only this entry, so users cannot depend on it.
+
+// Components and their arguments.
 export { ClusterEndpointAccess } from "./apiEndpoint/clusterEndpointAccess";
 export type { ClusterEndpointAccessArgs, EndpointVpcConfig } from "./apiEndpoint/clusterEndpointAccess";
-export {
-    EndpointAccessMode,
-    IpFamily,
-    MAX_PUBLIC_ACCESS_CIDRS,
-    acceptsIpv6Cidrs,
-    defaultPublicAccessCidrs,
-    isRestricted,
-    publicAccessCidrsProblem,
-    resolveEndpointAccess,
-} from "./apiEndpoint/endpointAccess";
-export type { EndpointAccessArgs, EndpointAccessSettings } from "./apiEndpoint/endpointAccess";
-export { EndpointForm, Partition, parseClusterEndpoint } from "./aws/clusterEndpoint";
-export type { ClusterEndpointInfo } from "./aws/clusterEndpoint";
-export { vpcDnsProblems } from "./apiEndpoint/vpcDns";
-export type { VpcDnsFacts } from "./apiEndpoint/vpcDns";
-export { InputError } from "./shared/errors";
-
-// Private-cluster VPC endpoints (PrivateClusterEndpoints, EcrEndpoints, StsEndpoint) and their catalog.
 export { PrivateClusterEndpoints } from "./vpcEndpoints/privateClusterEndpoints";
 export type { PrivateClusterEndpointsArgs } from "./vpcEndpoints/privateClusterEndpoints";
 export { EcrEndpoints } from "./vpcEndpoints/ecrEndpoints";
@@ -27,40 +19,7 @@ export type { EcrEndpointsArgs } from "./vpcEndpoints/ecrEndpoints";
 export { StsEndpoint } from "./vpcEndpoints/stsEndpoint";
 export type { StsEndpointArgs } from "./vpcEndpoints/stsEndpoint";
 export type { EndpointDescription, EndpointDnsEntry } from "./vpcEndpoints/build";
-export { DefaultEndpointPolicy, S3InterfaceDns, restrictedEndpointPolicy } from "./vpcEndpoints/args";
 export type { EndpointNetworkArgs, PolicyScope } from "./vpcEndpoints/args";
-export {
-    EndpointFeature,
-    EndpointPreset,
-    EndpointType,
-    S3EndpointType,
-    defaultEndpointServices,
-    eksGuideEndpointServices,
-    presetServices,
-    requiredEndpointServices,
-    endpointCatalog,
-    featureEndpoints,
-    planEndpoints,
-    endpointTypeOf,
-    endpointChildName,
-    validateServiceId,
-    onePerAz,
-    placeEndpoint,
-    endpointMonthlyCostUsd,
-    monthlyCostUsd,
-} from "./vpcEndpoints/services";
-export type { CatalogEntry, EndpointPlan, EndpointSelection, PlannedEndpoint, Placement, SubnetAz } from "./vpcEndpoints/services";
-export {
-    loadBalancerControllerFlags,
-    clusterAutoscalerFlags,
-    stsPodEnvironment,
-    globalStsNote,
-    privateClusterNotes,
-    regionalStsEndpoint,
-    checkEndpointPrivateAccess,
-} from "./aws/privateClusterChecklist";
-
-// Hybrid DNS: Route 53 Resolver endpoints, forwarding rules and on-premises forwarder configs.
 export { ResolverInboundEndpoint } from "./hybridDns/resolverInboundEndpoint";
 export type { ResolverInboundEndpointArgs } from "./hybridDns/resolverInboundEndpoint";
 export { ResolverOutboundEndpoint } from "./hybridDns/resolverOutboundEndpoint";
@@ -69,22 +28,7 @@ export { ClusterDnsForwarding } from "./hybridDns/clusterDnsForwarding";
 export type { ClusterDnsForwardingArgs } from "./hybridDns/clusterDnsForwarding";
 export { HybridDnsAccess } from "./hybridDns/hybridDnsAccess";
 export type { HybridDnsAccessArgs } from "./hybridDns/hybridDnsAccess";
-export { Scope, ruleDomain, checkEndpointSubnets, subnetAzProblem, checkAllowedCidrs, keyedVpcs, sharePrincipals } from "./hybridDns/resolverChecks";
-export type { EndpointSubnetAz, KeyedVpc, SharePrincipal } from "./hybridDns/resolverChecks";
-export {
-    forwarderConfigs,
-    bindForwardZone,
-    dnsmasqServers,
-    unboundForwardZone,
-    corednsServerBlock,
-    windowsConditionalForwarder,
-    normalizeDomain,
-    checkResolverIps,
-    ipProblem,
-} from "./hybridDns/forwarderConfigs";
-export type { ForwarderConfigs, ForwarderConfigArgNames } from "./hybridDns/forwarderConfigs";
-
-// Private cluster: PrivateCluster and its building blocks.
+export type { ForwarderConfigs } from "./hybridDns/forwarderConfigs";
 export { PrivateCluster } from "./privateCluster/privateCluster";
 export type {
     PrivateClusterArgs,
@@ -92,62 +36,36 @@ export type {
     PrivateClusterHybridDnsSettings,
     PrivateClusterPullThroughCacheSettings,
 } from "./privateCluster/privateCluster";
-export {
-    ReachabilityCheck,
-    accessPolicyArn,
-    adminEntryKey,
-    allClusterLogTypes,
-    checkConnectedNetworks,
-    checkServiceCidr,
-    clusterMonthlyCostUsd,
-    kubeconfigJson,
-} from "./privateCluster/plan";
-export { ConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./hybridDns/need";
-export type { HybridDnsNeed } from "./hybridDns/need";
-export {
-    HOURS_PER_MONTH,
-    eksClusterMonthlyUsd,
-    eksStandardSupportEnds,
-    interfaceEndpointMonthlyUsd,
-    prices,
-    pricesChecked,
-    pricedRegion,
-    resolverEndpointMonthlyUsd,
-    resourceMonthlyCost,
-} from "./aws/prices";
-export type { ResourceCost } from "./aws/prices";
-export { validatePrivateCluster } from "./privateCluster/args";
-export type { ValidatedPrivateCluster } from "./privateCluster/args";
-export { nodeBootstrap, dnsClusterIp, al2Bootstrap, bottlerocketSettings, hasAl2Amis, lastAl2KubernetesVersion } from "./privateCluster/nodeBootstrap";
-export type { BootstrapInputs, NodeBootstrap, Al2Bootstrap } from "./privateCluster/nodeBootstrap";
-export {
-    upstreamRegistries,
-    planPullThroughCache,
-    checkCredentialArn,
-    ecrRegistryHost,
-    imagePrefixMapping,
-    rewriteImage,
-    pullThroughCacheNodePolicy,
-} from "./privateCluster/pullThroughCache";
-export type { UpstreamRegistry, PullThroughCacheArgs, PlannedRule } from "./privateCluster/pullThroughCache";
-export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues, addonImages, parseFlag } from "./privateCluster/addonValues";
-export type { AddonContext, KarpenterContext } from "./privateCluster/addonValues";
-export { checkReachability, ReachabilityStage } from "./adapters/reachability";
-export type { ReachabilityOptions, ReachabilityResult } from "./adapters/reachability";
 
-// Typed readers of this package's outputs from another stack (network and cluster stacks).
-export {
-    OutputKind,
-    StackOutputError,
-    checkStackOutputs,
-    readStackOutputs,
-    readNetworkOutputs,
-    readResolverOutputs,
-    readVpcEndpointOutputs,
-    readEndpointAccessOutputs,
-    networkOutputs,
-    resolverOutputs,
-    vpcEndpointOutputs,
-    endpointAccessOutputs,
-} from "./adapters/stackOutputs";
-export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs, OutputSpec, OutputValues } from "./adapters/stackOutputs";
+// Enums.
+export { EndpointAccessMode, IpFamily } from "./apiEndpoint/endpointAccess";
+export { EndpointForm, Partition } from "./aws/clusterEndpoint";
+export { EndpointFeature, EndpointPreset, EndpointType, S3EndpointType } from "./vpcEndpoints/services";
+export { DefaultEndpointPolicy, S3InterfaceDns } from "./vpcEndpoints/args";
+export { Scope } from "./hybridDns/resolverChecks";
+export { ConnectedDns } from "./hybridDns/need";
+export { ReachabilityCheck } from "./privateCluster/plan";
+export { ReachabilityStage } from "./adapters/reachability";
+
+// Errors.
+export { InputError } from "./shared/errors";
+export { StackOutputError } from "./adapters/stackOutputs";
+
+// Pure helpers.
+export { resolveEndpointAccess } from "./apiEndpoint/endpointAccess";
+export type { EndpointAccessArgs, EndpointAccessSettings } from "./apiEndpoint/endpointAccess";
+export { parseClusterEndpoint } from "./aws/clusterEndpoint";
+export type { ClusterEndpointInfo } from "./aws/clusterEndpoint";
+export { featureEndpoints, planEndpoints } from "./vpcEndpoints/services";
+export type { EndpointPlan, EndpointSelection, PlannedEndpoint } from "./vpcEndpoints/services";
+export { hybridDnsNeed } from "./hybridDns/need";
+export type { HybridDnsNeed } from "./hybridDns/need";
+export { forwarderConfigs } from "./hybridDns/forwarderConfigs";
+export { checkReachability } from "./adapters/reachability";
+export type { ReachabilityOptions, ReachabilityResult } from "./adapters/reachability";
+export { nodeBootstrap } from "./privateCluster/nodeBootstrap";
+export type { BootstrapInputs, NodeBootstrap, Al2Bootstrap } from "./privateCluster/nodeBootstrap";
+export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues } from "./privateCluster/addonValues";
+export type { AddonContext, KarpenterContext } from "./privateCluster/addonValues";
+export { readNetworkOutputs, readResolverOutputs, readVpcEndpointOutputs, readEndpointAccessOutputs } from "./adapters/stackOutputs";
+export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs } from "./adapters/stackOutputs";
