@@ -1,5 +1,5 @@
-// The cluster resource policies (issue 5 rules 1-6 and 12, the version knob), called the way the pack's analyzer
-// calls them: one passing baseline per resource type, mutated into each failing case.
+// The cluster resource policies (endpoint access, secrets encryption, control-plane logging, the version knob),
+// called the way the pack's analyzer calls them: one passing baseline per resource type, mutated into each failing case.
 import * as assert from "assert";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { buildPolicies } from "../policy/policies";
@@ -59,7 +59,7 @@ describe("policy pack: cluster resource policies", () => {
         }
     });
 
-    it("rule 1: reports a public endpoint, reading an unset endpointPublicAccess as true", async () => {
+    it("eks-public-endpoint-disabled: reports a public endpoint, reading an unset endpointPublicAccess as true", async () => {
         const p = policy("eks-public-endpoint-disabled");
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster({ endpointPublicAccess: undefined }))).violations, [
             {
@@ -75,7 +75,7 @@ describe("policy pack: cluster resource policies", () => {
         );
     });
 
-    it("rule 2: judges CIDRs numerically, and a missing or empty list as EKS's default", async () => {
+    it("eks-public-endpoint-not-open: judges CIDRs numerically, and a missing or empty list as EKS's default", async () => {
         const p = policy("eks-public-endpoint-not-open");
         const open = (text: string, blocks: string) =>
             `The public API server endpoint is open to the whole internet: ${text} ${blocks}. List only the ` +
@@ -97,7 +97,7 @@ describe("policy pack: cluster resource policies", () => {
         assert.deepStrictEqual(await run({ endpointPublicAccess: false }), []);
     });
 
-    it("rule 2: with allowedCidrs configured, reports public CIDRs outside them", async () => {
+    it("eks-public-endpoint-not-open: with allowedCidrs configured, reports public CIDRs outside them", async () => {
         const p = policy("eks-public-endpoint-not-open");
         const outcome = await validateResource(p, EKS, eksCluster({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/25", "198.51.100.7/32"] }), {
             config: { allowedCidrs: ["203.0.113.0/24"] },
@@ -111,7 +111,7 @@ describe("policy pack: cluster resource policies", () => {
         ]);
     });
 
-    it("rule 3: reports both endpoints off, reading an unset endpointPrivateAccess as false", async () => {
+    it("eks-endpoint-access-valid: reports both endpoints off, reading an unset endpointPrivateAccess as false", async () => {
         const p = policy("eks-endpoint-access-valid");
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster({ endpointPrivateAccess: undefined }))).violations, [
             {
@@ -123,7 +123,7 @@ describe("policy pack: cluster resource policies", () => {
         assert.strictEqual((await validateResource(p, EKS, eksCluster({ endpointPrivateAccess: false }))).violations.length, 1);
     });
 
-    it("rule 4: reports IPv6 CIDRs on an IPv4 cluster in EKS's words, and accepts them on an IPv6 cluster", async () => {
+    it("eks-public-access-cidrs-valid: reports IPv6 CIDRs on an IPv4 cluster in EKS's words, and accepts them on an IPv6 cluster", async () => {
         const p = policy("eks-public-access-cidrs-valid");
         const cidrs = { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24", "2001:db8::/32"] };
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster(cidrs))).violations, [
@@ -140,7 +140,7 @@ describe("policy pack: cluster resource policies", () => {
         );
     });
 
-    it("rule 5: reports a restricted public endpoint with private access off", async () => {
+    it("eks-restricted-public-endpoint-private-access: reports a restricted public endpoint with private access off", async () => {
         const p = policy("eks-restricted-public-endpoint-private-access");
         const vpcConfig = { endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["203.0.113.0/24"] };
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster(vpcConfig))).violations, [
@@ -155,7 +155,7 @@ describe("policy pack: cluster resource policies", () => {
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster({ ...vpcConfig, publicAccessCidrs: ["0.0.0.0/0"] }))).violations, []);
     });
 
-    it("rule 6: reports hybrid nodes with both endpoints on", async () => {
+    it("eks-hybrid-nodes-single-endpoint: reports hybrid nodes with both endpoints on", async () => {
         const p = policy("eks-hybrid-nodes-single-endpoint");
         const hybrid = { remoteNetworkConfig: { remoteNodeNetworks: { cidrs: ["172.16.0.0/16"] } } };
         assert.deepStrictEqual((await validateResource(p, AWS, awsCluster({ endpointPublicAccess: true }, hybrid))).violations, [
@@ -173,7 +173,7 @@ describe("policy pack: cluster resource policies", () => {
         });
     });
 
-    it("rule 12: secrets encryption and all five control-plane log types", async () => {
+    it("eks-secrets-encryption and eks-control-plane-logging: secrets encryption and all five control-plane log types", async () => {
         const enc = policy("eks-secrets-encryption");
         const logs = policy("eks-control-plane-logging");
         assert.deepStrictEqual((await validateResource(enc, AWS, awsCluster({}, { encryptionConfig: undefined }))).violations, [
@@ -238,7 +238,7 @@ describe("policy pack: cluster resource policies", () => {
             validateResource(p, AWS, awsCluster({ endpointPublicAccess: true, publicAccessCidrs: sentinels.unknownArrayValue })),
             { name: "Error", message: "Array value at .vpcConfig.publicAccessCidrs can't be known during preview" },
         );
-        // Rules read only the fields they judge: unknown subnets do not stop rule 1.
+        // Rules read only the fields they judge: unknown subnets do not stop eks-public-endpoint-disabled.
         assert.deepStrictEqual(
             (await validateResource(policy("eks-public-endpoint-disabled"), AWS, awsCluster({ subnetIds: sentinels.unknownArrayValue }))).violations,
             [],

@@ -38,7 +38,7 @@ function planned(): PlanResource[] {
 const brief = (findings: PolicyFinding[]) => findings.map((f) => [f.policy, f.enforcementLevel, f.urn]);
 
 describe("evaluatePolicies", () => {
-    it("joins a @pulumi/eks cluster to its VPC by id and reports rules 7 and 8 with metadata", () => {
+    it("joins a @pulumi/eks cluster to its VPC by id and reports eks-private-endpoint-vpc-dns and eks-private-cluster-vpc-endpoints with metadata", () => {
         const findings = evaluatePolicies(planned(), { profile: "recommended" });
         assert.deepStrictEqual(brief(findings), [
             ["eks-private-endpoint-vpc-dns", "advisory", urn("aws:ec2/vpc:Vpc", "main")],
