@@ -1,7 +1,7 @@
 // CIDR parsing and checks, on ipaddr.js. One place for every CIDR rule the package applies.
 import * as ipaddr from "ipaddr.js";
 import { InputError } from "./errors";
-import { requirePlain } from "./validatedInput";
+import { quoted, requirePlain } from "./validatedInput";
 
 export type IpVersion = 4 | 6;
 
@@ -44,7 +44,7 @@ function networkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): str
 export function parseCidr(text: string, arg: string): ParsedCidr {
     requirePlain(text, arg, "this CIDR is checked, and names what it opens, before anything is created: pass the literal CIDR string");
     const problem = cidrProblem(text);
-    if (problem) throw new InputError(arg, `${JSON.stringify(text)} ${problem}`);
+    if (problem) throw new InputError(arg, `${typeof text === "string" ? quoted(text) : JSON.stringify(text) ?? String(text)} ${problem}`);
     const [address, prefix] = ipaddr.parseCIDR(text);
     return { text, version: address.kind() === "ipv4" ? 4 : 6, address, prefix };
 }
@@ -71,17 +71,29 @@ export function cidrVersion(text: string): IpVersion | undefined {
     }
 }
 
-/** True when CIDR `inner` lies wholly inside CIDR `outer` (same IP version). */
+/**
+ * True when CIDR `inner` lies wholly inside CIDR `outer` (same IP version). Total: a value that is not a CIDR
+ * block contains nothing and lies in nothing, so a caller's unchecked list never leaks ipaddr.js's own error.
+ */
 export function cidrContains(outer: string, inner: string): boolean {
-    const [oa, op] = ipaddr.parseCIDR(outer);
-    const [ia, ip] = ipaddr.parseCIDR(inner);
-    if (oa.kind() !== ia.kind() || ip < op) return false;
-    return ia.match(oa, op);
+    const o = parsedOrUndefined(outer);
+    const i = parsedOrUndefined(inner);
+    if (o === undefined || i === undefined || o[0].kind() !== i[0].kind() || i[1] < o[1]) return false;
+    return i[0].match(o[0], o[1]);
 }
 
-/** True when the two CIDRs share any address. */
+/** True when the two CIDRs share any address (false when either is not a CIDR block). */
 export function cidrsOverlap(a: string, b: string): boolean {
     return cidrContains(a, b) || cidrContains(b, a);
+}
+
+function parsedOrUndefined(text: unknown): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
+    if (typeof text !== "string") return undefined;
+    try {
+        return ipaddr.parseCIDR(text);
+    } catch {
+        return undefined;
+    }
 }
 
 /** Fraction of the IPv4 or IPv6 address space a set of CIDRs covers (overlaps counted once). */

@@ -3,7 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkNotOpen, cidrSlug } from "./cidr";
 import { InputError } from "./errors";
-import { isPlainShape, requirePlain, stringList } from "./validatedInput";
+import { described, isPlainShape, quoted, requirePlain, stringList } from "./validatedInput";
 import { isEc2Id } from "../aws/ids";
 
 /** Why CIDR lists stay plain: each CIDR names its security group rule (used in `requirePlain` messages). */
@@ -56,9 +56,13 @@ export function keyedSources(
         const parsed = checkNotOpen(cidr, `${args.cidrs}[${i}]`);
         add({ key: cidrSlug(cidr), cidr, version: parsed.version }, args.cidrs);
     });
-    (sources.securityGroupIds ?? []).forEach((id, i) => {
+    const ids: unknown = sources.securityGroupIds ?? [];
+    if (!Array.isArray(ids)) throw new InputError(args.securityGroupIds, `expected a list of security group ids, got ${described(ids)}`);
+    // Every index, so a hole in a sparse list is reported, not skipped as forEach would.
+    for (let i = 0; i < ids.length; i++) {
+        const id: unknown = ids[i];
         if (typeof id !== "string" && (typeof id !== "object" || id === null)) {
-            throw new InputError(`${args.securityGroupIds}[${i}]`, `expected a security group id (a string), got ${typeof id} ${JSON.stringify(id)}`);
+            throw new InputError(`${args.securityGroupIds}[${i}]`, `expected a security group id (a string), got ${described(id)}`);
         }
         if (typeof id !== "string") {
             throw new InputError(
@@ -69,13 +73,20 @@ export function keyedSources(
             );
         }
         if (!isEc2Id(id, "sg")) {
-            throw new InputError(`${args.securityGroupIds}[${i}]`, `${JSON.stringify(id)} is not a security group id (sg- followed by 8 or 17 hex digits)`);
+            throw new InputError(`${args.securityGroupIds}[${i}]`, `${quoted(id)} is not a security group id (sg- followed by 8 or 17 hex digits)`);
         }
         add({ key: id, securityGroupId: id }, args.securityGroupIds);
-    });
+    }
+    const groups: unknown = sources.securityGroups;
+    if (groups !== undefined && groups !== null && (typeof groups !== "object" || Array.isArray(groups))) {
+        throw new InputError(args.securityGroups, `expected a map of stable labels to security group ids ({ bastion: bastionSg.id }), got ${described(groups)}`);
+    }
     for (const [label, id] of Object.entries(sources.securityGroups ?? {})) {
         if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(label)) {
             throw new InputError(`${args.securityGroups}.${label}`, `labels name child resources: use lower-case letters, digits and dashes`);
+        }
+        if (typeof id !== "string" && isPlainShape(id)) {
+            throw new InputError(`${args.securityGroups}.${label}`, `expected a security group id (a string or an Output), got ${described(id)}`);
         }
         add({ key: label, securityGroupId: id }, args.securityGroups);
     }

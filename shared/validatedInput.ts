@@ -101,12 +101,25 @@ export function requirePlainArgs(args: object, why: Record<string, string>): voi
     for (const [arg, reason] of Object.entries(why)) requirePlain((args as Record<string, unknown>)[arg], arg, reason);
 }
 
-/** The type a value from another language arrived as, for messages: `number 3`, `object`, `list`. */
-function described(value: unknown): string {
+/** Longest string a message quotes in full; longer ones are cut, with their length, so the message stays one readable line. */
+const QUOTED_MAX = 60;
+
+/**
+ * The type a value from another language arrived as, for messages: `number 3`, `string "x"`, `null`, `undefined`,
+ * `a list`, `an object`.
+ */
+export function described(value: unknown): string {
     if (Array.isArray(value)) return "a list";
-    if (value === null) return "null";
+    if (value === null || value === undefined) return String(value);
     if (typeof value === "object") return "an object";
-    return `${typeof value} ${JSON.stringify(value)}`;
+    if (typeof value === "function") return "a function";
+    if (typeof value === "string") return `string ${quoted(value)}`;
+    return `${typeof value} ${String(value)}`;
+}
+
+/** A string as a message quotes it: in JSON quotes, cut after QUOTED_MAX characters with its length (`"aaaa…"… (100000 characters)`). */
+export function quoted(text: string): string {
+    return text.length > QUOTED_MAX ? `${JSON.stringify(text.slice(0, QUOTED_MAX))}… (${text.length} characters)` : JSON.stringify(text);
 }
 
 /**
@@ -118,15 +131,19 @@ export function stringList(value: unknown, arg: string, what: string): pulumi.In
     return value as pulumi.Input<string>[] | undefined;
 }
 
-/** `stringList` where only the check is wanted. */
+/**
+ * `stringList` where only the check is wanted. Every index is checked, so a hole in a sparse list (`[, "a"]`,
+ * which `forEach` and `map` skip) is reported as the missing entry it is.
+ */
 export function checkStringList(value: unknown, arg: string, what: string): void {
     if (value === undefined) return;
     if (!Array.isArray(value)) throw new InputError(arg, `expected a list of ${what}s, got ${described(value)}`);
-    value.forEach((entry, i) => {
+    for (let i = 0; i < value.length; i++) {
+        const entry: unknown = value[i];
         if (typeof entry !== "string" && isPlainShape(entry)) {
-            throw new InputError(`${arg}[${i}]`, `expected a ${what} (a string), got ${described(entry)}`);
+            throw new InputError(`${arg}[${i}]`, `expected ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what} (a string), got ${described(entry)}`);
         }
-    });
+    }
 }
 
 /** Checks that an optional scalar argument has the type the schema gives it. */
