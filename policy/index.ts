@@ -1,6 +1,6 @@
 // The eks-private-access policy pack: `pulumi preview --policy-pack policy`. Rules live in ../rules as plain
 // functions shared with the offline plan; policies.ts wraps them. The pack runs compiled: `npm --prefix policy run
-// build` puts this file, ../rules and the ../lib files they import under policy/dist (package.json main).
+// build` puts this file, ../rules and the modules they import under policy/dist (package.json main).
 //
 // Profiles: `recommended` (advisory, the default) and `strict` (mandatory). Select one with a pack config file,
 // `--policy-pack-config policy/profiles/strict.json`, or for the defaults with EKS_PRIVATE_ACCESS_POLICY_PROFILE=strict.
