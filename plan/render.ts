@@ -1,5 +1,5 @@
 // Text rendering of an offline plan: the resource tree with key inputs, outputs, warnings and errors.
-import { sumUsd } from "../aws/prices";
+import { formatMoney, pricedRegion, sumUsd } from "../aws/prices";
 import type { PlanResult, PlannedResource } from "./run";
 
 /** Inputs not worth a line in the tree (still in --json). */
@@ -56,18 +56,34 @@ export function renderPlan(plan: PlanResult): string {
     return out.join("\n");
 }
 
-/** The estimate: the total, what it covers, then each owner's total with what was counted under it. */
+/**
+ * The estimate: the total in the Region's currency, what it covers, which prices fell back to us-east-1's (and, in a
+ * China Region, the USD part that is not converted), then each owner's total with what was counted under it.
+ */
 function costLines(cost: PlanResult["cost"]): string[] {
+    const source = `${cost.items.some((i) => !i.fallback) ? cost.region : pricedRegion} list prices of ${cost.pricesChecked}, 730 hours`;
+    const inRegion = cost.items.some((i) => i.currency === cost.currency);
+    const other = cost.unconverted && `${formatMoney(cost.unconverted.monthly, cost.unconverted.currency)} a month`;
+    const out = [
+        other && !inRegion
+            ? `Estimated cost: ${other} (${source}), not converted: ${cost.region} bills in ${cost.currency}`
+            : `Estimated cost: ${formatMoney(cost.monthly, cost.currency)} a month (${source})`,
+    ];
+    if (other && inRegion) out.push(`    and ${other} at ${pricedRegion}'s ${cost.unconverted!.currency} prices, not converted`);
+    if (cost.fallbacks.length > 0) {
+        const listed = cost.fallbacks.map((f) => `${f.name} ${formatMoney(f.amount, f.currency, true)}`).join(", ");
+        out.push(`    not listed here for ${cost.region}, ${pricedRegion}'s price used: ${listed}`);
+    }
+    out.push(
+        "    includes: interface VPC endpoints per AZ-hour, Route 53 Resolver endpoints per IP-hour, EKS control planes, KMS keys",
+        "    leaves out: data processed by endpoints, DNS queries, data transfer, nodes and load balancers",
+    );
     const owners = new Map<string, PlanResult["cost"]["items"]>();
     for (const item of cost.items) owners.set(item.owner, [...(owners.get(item.owner) ?? []), item]);
-    const out = [
-        `Estimated cost: $${cost.monthlyUsd.toFixed(2)} a month (${cost.pricedRegion} list prices of ${cost.pricesChecked}, 730 hours)`,
-        "    includes: interface VPC endpoints per AZ-hour, Route 53 Resolver endpoints per IP-hour, EKS control planes, KMS keys",
-        "    leaves out: data processed by endpoints, DNS queries, data transfer, nodes and load balancers; other regions' prices",
-    ];
     for (const [owner, items] of owners) {
         const counted = [...new Set(items.map((i) => i.basis))].join("; ");
-        out.push(`    ${owner.split("::").pop()}: $${sumUsd(items.map((i) => i.monthlyUsd)).toFixed(2)} (${items.length} billed: ${counted})`);
+        const totals = [...new Set(items.map((i) => i.currency))].map((c) => formatMoney(sumUsd(items.filter((i) => i.currency === c).map((i) => i.monthly)), c));
+        out.push(`    ${owner.split("::").pop()}: ${totals.join(" + ")} (${items.length} billed: ${counted})`);
     }
     return out;
 }

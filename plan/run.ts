@@ -10,7 +10,10 @@ import { readProject, stackConfig } from "./engine/project";
 import { keepTopFrame, programLocation } from "./programErrors";
 import { typeErrors } from "./typeCheck";
 import { planWorld } from "./world";
-import { pricedRegion, pricesChecked, resourceMonthlyCost, sumUsd } from "../aws/prices";
+import { pricesFor } from "../aws/prices";
+import { costOf, PlanCost } from "./cost";
+
+export type { CostItem, PlanCost } from "./cost";
 
 export interface PlanOptions {
     /** Stack whose `Pulumi.<stack>.yaml` config is loaded; default `sample` when that file exists. */
@@ -38,16 +41,6 @@ export interface PlanDiagnostic {
 /** A resource in the plan: what the mocks recorded, with wire forms made readable. */
 export type PlannedResource = RecordedResource;
 
-/** One billed resource in the plan's estimate. */
-export interface CostItem {
-    urn: string;
-    /** The outermost component (or top-level resource) it belongs to, for the per-component totals. */
-    owner: string;
-    monthlyUsd: number;
-    /** What was counted, e.g. `interface endpoint, 3 AZs x $0.01/h`. */
-    basis: string;
-}
-
 export interface PlanResult {
     program: string;
     project: string;
@@ -65,10 +58,10 @@ export interface PlanResult {
     policy: { profile: Profile; findings: PolicyFinding[] };
     /**
      * Monthly estimate of every billed resource the program creates (aws/prices.ts: interface endpoints per AZ-hour,
-     * Resolver endpoints per IP-hour, EKS control planes, KMS keys), at us-east-1 list prices; traffic-priced parts
-     * are left out.
+     * Resolver endpoints per IP-hour, EKS control planes, KMS keys) at the stack's Region's list prices, us-east-1's
+     * where none is recorded for it; traffic-priced parts are left out.
      */
-    cost: { monthlyUsd: number; pricedRegion: string; pricesChecked: string; items: CostItem[] };
+    cost: PlanCost;
     /** Wall milliseconds of the program's run (load and registration), the policy evaluation and the cost estimate. */
     timings: { programMs: number; policyMs: number; costMs: number };
 }
@@ -134,7 +127,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     const programMs = performance.now() - started;
     const findings = evaluatePolicies(resources, { profile, config: options.policyConfig });
     const policyMs = performance.now() - started - programMs;
-    const cost = costOf(resources, options.on ?? new Date());
+    const cost = costOf(resources, options.on ?? new Date(), pricesFor(world.region));
     const costMs = performance.now() - started - programMs - policyMs;
     return {
         program: path.relative(process.cwd(), path.resolve(dir)) || ".",
@@ -178,23 +171,6 @@ function programErrors(err: unknown, programDir: string): PlanDiagnostic[] {
     const located = pulumi.RunError.isInstance(err) || pulumi.ResourceError.isInstance(err) ? undefined : programLocation(err, programDir);
     if (located) lines[0] = `${lines[0]} (${located})`;
     return lines.map((message) => ({ message }));
-}
-
-/** Sums `monthlyCostUsd` of the outermost components that report one, so a nested estimate is not counted twice. */
-function costOf(resources: PlannedResource[], on: Date): PlanResult["cost"] {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    // The outermost resource below the stack that holds `r`: a component the program created, or `r` itself.
-    const ownerOf = (r: PlannedResource): string => {
-        let owner = r;
-        for (let p = r.parent ? byUrn.get(r.parent) : undefined; p && p.type !== "pulumi:pulumi:Stack"; p = p.parent ? byUrn.get(p.parent) : undefined) owner = p;
-        return owner.urn;
-    };
-    const items: CostItem[] = [];
-    for (const r of resources) {
-        const priced = resourceMonthlyCost(r.type, r.inputs, on);
-        if (priced !== undefined && priced.monthlyUsd > 0) items.push({ urn: r.urn, owner: ownerOf(r), ...priced });
-    }
-    return { monthlyUsd: sumUsd(items.map((i) => i.monthlyUsd)), pricedRegion, pricesChecked, items };
 }
 
 /** Marker for a value the provider only knows after it creates the resource. */

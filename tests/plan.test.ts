@@ -35,13 +35,16 @@ describe("offline plan", function () {
         );
         // Every billed resource: 6 interface endpoints in 3 AZs at $0.01 per AZ-hour, 730 hours ($21.90 each; the S3
         // gateway is free), and the Resolver inbound endpoint's 2 IPs at $0.125 per IP-hour ($182.50).
-        const owned = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).map((i) => [i.urn.split("::").pop(), i.monthlyUsd, i.basis]);
+        const owned = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).map((i) => [i.urn.split("::").pop(), i.monthly, i.basis]);
         assert.deepStrictEqual(
             owned(endpoints.urn).sort(),
             ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "sts"].map((s) => [`sample-endpoints-${s}`, 21.9, "interface endpoint, 3 AZs x $0.01/h"]),
         );
         assert.deepStrictEqual(owned(byName(plan, "sample-dns").urn), [["sample-dns-inbound-endpoint", 182.5, "Resolver endpoint, 2 IPs x $0.125/h"]]);
-        assert.deepStrictEqual([plan.cost.monthlyUsd, plan.cost.items.length, plan.cost.pricedRegion], [313.9, 7, "us-east-1"]);
+        assert.deepStrictEqual(
+            [plan.cost.monthly, plan.cost.currency, plan.cost.items.length, plan.cost.region, plan.cost.fallbacks, plan.cost.unconverted],
+            [313.9, "USD", 7, "us-east-1", [], undefined],
+        );
         assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 131.4);
         assert.deepStrictEqual(plan.outputs.vpcEndpointsCostPerAzUsd, { "us-east-1a": 43.8, "us-east-1b": 43.8, "us-east-1c": 43.8 });
         assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
@@ -154,15 +157,15 @@ describe("offline plan", function () {
         // The default 4 interface endpoints (ec2, ecr.api, ecr.dkr, sts) plus eks-auth for Pod Identity, in 3 AZs, and
         // the EKS control plane at $0.10 an hour (no version given: the newest, in standard support).
         const endpointsUrn = plan.resources.find((r) => r.type === "eks-private-access:index:PrivateClusterEndpoints")!.urn;
-        const costOf = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).reduce((sum, i) => sum + i.monthlyUsd * 100, 0) / 100;
+        const costOf = (owner: string) => plan.cost.items.filter((i) => i.owner === owner).reduce((sum, i) => sum + i.monthly * 100, 0) / 100;
         assert.strictEqual(costOf(endpointsUrn), 109.5);
         assert.deepStrictEqual(
-            plan.cost.items.filter((i) => i.urn === eks.urn).map((i) => [i.monthlyUsd, i.basis]),
+            plan.cost.items.filter((i) => i.urn === eks.urn).map((i) => [i.monthly, i.basis]),
             [[73, "EKS control plane, default version, priced as standard support"]],
         );
         // And the key that encrypts the cluster's secrets, $1 a month.
         assert.deepStrictEqual(plan.cost.items.filter((i) => i.basis === "KMS customer managed key").length, 1);
-        assert.strictEqual(plan.cost.monthlyUsd, 183.5);
+        assert.deepStrictEqual([plan.cost.monthly, plan.cost.currency], [183.5, "USD"]);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
     });
 
@@ -178,11 +181,11 @@ describe("offline plan", function () {
         // writes directly, $0.10 an hour for 730 hours (no version given: the newest, in standard support), and its
         // secrets key, $1 a month.
         const endpointsUrn = plan.resources.find((r) => r.type === "eks-private-access:index:PrivateClusterEndpoints")!.urn;
-        const owned = plan.cost.items.filter((i) => i.owner === endpointsUrn).reduce((sum, i) => sum + i.monthlyUsd * 100, 0) / 100;
+        const owned = plan.cost.items.filter((i) => i.owner === endpointsUrn).reduce((sum, i) => sum + i.monthly * 100, 0) / 100;
         assert.strictEqual(owned, plan.outputs.monthlyCostUsd);
-        assert.deepStrictEqual(plan.cost.items.filter((i) => i.urn === eks!.urn).map((i) => i.monthlyUsd), [73]);
+        assert.deepStrictEqual(plan.cost.items.filter((i) => i.urn === eks!.urn).map((i) => i.monthly), [73]);
         assert.deepStrictEqual(plan.cost.items.filter((i) => i.basis === "KMS customer managed key").length, 1);
-        assert.strictEqual(plan.cost.monthlyUsd, Math.round((plan.outputs.monthlyCostUsd + 73 + 1) * 100) / 100);
+        assert.strictEqual(plan.cost.monthly, Math.round((plan.outputs.monthlyCostUsd + 73 + 1) * 100) / 100);
         assert.deepStrictEqual(plan.outputs.loadBalancerControllerFlags, ["--enable-shield=false", "--enable-waf=false", "--enable-wafv2=false"]);
         assert.deepStrictEqual(plan.outputs.clusterAutoscalerFlags, ["--aws-use-static-instance-list=true"]);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
@@ -225,8 +228,54 @@ describe("offline plan", function () {
             `[settings.kubernetes]\napi-server = "${plan.outputs.endpoint}"\ncluster-certificate = "${plan.outputs.certificateAuthority}"\n` +
                 `cluster-name = "${plan.outputs.clusterName}"\ncluster-dns-ip = "172.20.0.10"\n`,
         );
-        assert.strictEqual(plan.cost.monthlyUsd, plan.outputs.monthlyCostUsd);
+        assert.strictEqual(plan.cost.monthly, plan.outputs.monthlyCostUsd);
         assert.deepStrictEqual([plan.policy.findings, plan.warnings, plan.errors], [[], [], []]);
+    });
+
+    it("cn-north-1 bills in CNY: with no CNY list price recorded, the estimate is us-east-1's USD, not converted, and says so", async () => {
+        const args = ["--config", "aws:region=cn-north-1", "--config", "hybridDns=null"];
+        const { code, plan } = await planJson(args);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        // 6 interface endpoints (ec2, ecr.api, ecr.dkr, sts, autoscaling, eks-auth) in 3 AZs: 18 AZ-hours x $0.01 x 730.
+        const { items, ...totals } = plan.cost;
+        assert.deepStrictEqual(totals, {
+            region: "cn-north-1",
+            currency: "CNY",
+            monthly: 0,
+            unconverted: { currency: "USD", monthly: 131.4 },
+            pricesChecked: "2026-12",
+            fallbacks: [{ price: "interfaceEndpointPerAzHour", name: "interface endpoint per AZ-hour", amount: 0.01, currency: "USD" }],
+        });
+        assert.deepStrictEqual(new Set(items.map((i) => `${i.currency} ${i.monthly} ${i.fallback} ${i.basis}`)), new Set(["USD 21.9 true interface endpoint, 3 AZs x $0.01/h"]));
+        assert.strictEqual(items.length, 6);
+        const { stdout } = await runPlanCli(args);
+        assert.ok(
+            stdout.includes(
+                "\nEstimated cost: $131.40 a month (us-east-1 list prices of 2026-12, 730 hours), not converted: cn-north-1 bills in CNY\n" +
+                    "    not listed here for cn-north-1, us-east-1's price used: interface endpoint per AZ-hour $0.01\n",
+            ),
+            stdout,
+        );
+    });
+
+    it("eu-west-1: no eu-west-1 price is recorded, so each price the estimate uses is us-east-1's and named as such", async () => {
+        const args = ["--config", "aws:region=eu-west-1"];
+        const { code, plan } = await planJson(args);
+        assert.strictEqual(code, 0, JSON.stringify(plan.errors));
+        // 6 interface endpoints in 3 AZs ($131.40) and the Resolver inbound endpoint's 2 IPs ($182.50), at us-east-1's prices.
+        assert.deepStrictEqual(
+            [plan.cost.region, plan.cost.currency, plan.cost.monthly, plan.cost.unconverted, plan.cost.fallbacks.map((f) => f.price)],
+            ["eu-west-1", "USD", 313.9, undefined, ["interfaceEndpointPerAzHour", "resolverPerIpHour"]],
+        );
+        assert.deepStrictEqual(plan.cost.items.filter((i) => !i.fallback), []);
+        const { stdout } = await runPlanCli(args);
+        assert.ok(
+            stdout.includes(
+                "\nEstimated cost: $313.90 a month (us-east-1 list prices of 2026-12, 730 hours)\n" +
+                    "    not listed here for eu-west-1, us-east-1's price used: interface endpoint per AZ-hour $0.01, Resolver endpoint per IP-hour $0.125\n",
+            ),
+            stdout,
+        );
     });
 
     it("root stack privateCluster section: one component with its endpoints and resolver", async () => {
