@@ -1,6 +1,6 @@
 // The character sets and lengths AWS accepts for the strings this package generates, so a name or description that
 // AWS would refuse at apply fails a test instead. Resolver endpoint and rule names are hybridDns/resolverNames.ts.
-import { resolverNameProblem } from "../hybridDns/resolverNames";
+import { resolverNameProblem, resourceShareNameProblem } from "../hybridDns/resolverNames";
 
 /**
  * EC2 security group names and descriptions, and security group rule descriptions: "a-z, A-Z, 0-9, spaces, and
@@ -49,6 +49,7 @@ export function resourceStringProblems(type: string, inputs: Record<string, unkn
         text("description", ec2TextProblem);
     }
     if (type === "aws:route53/resolverEndpoint:ResolverEndpoint" || type === "aws:route53/resolverRule:ResolverRule") text("name", resolverNameProblem);
+    if (type === "aws:ram/resourceShare:ResourceShare") text("name", resourceShareNameProblem);
     const tags = inputs.tags;
     if (tags !== null && typeof tags === "object") {
         for (const [key, value] of Object.entries(tags as Record<string, unknown>)) {

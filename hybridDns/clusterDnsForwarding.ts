@@ -5,35 +5,14 @@
 // associate the same rule with their VPCs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { inComponent, InputError } from "../shared/errors";
-import { checkType, checkedAt, requirePlain } from "../shared/validatedInput";
+import { inComponent } from "../shared/errors";
+import { checkedAt } from "../shared/validatedInput";
+import type { ClusterDnsForwardingArgs } from "./args";
 import { ForwarderConfigs, checkResolverIps, forwarderConfigs } from "./forwarderConfigs";
-import { checkResolverName, resolverNameFrom } from "./resolverNames";
-import { keyedVpcs, ruleDomain, Scope, sharePrincipals } from "./resolverChecks";
+import { planClusterDnsForwarding } from "./plan";
+import { ruleDomain, Scope } from "./resolverChecks";
 
-export interface ClusterDnsForwardingArgs {
-    /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
-    clusterEndpoint: pulumi.Input<string>;
-    /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it (IPv4 endpoints only: a dual-stack `<region>.api.aws` is refused, it is every service's parent). */
-    scope?: Scope;
-    /** The inbound endpoint's IPs in the cluster VPC (ResolverInboundEndpoint.ipAddresses); queries go to port 53 on each. */
-    resolverIps: pulumi.Input<pulumi.Input<string>[]>;
-    /** The outbound endpoint the rule sends queries through (ResolverOutboundEndpoint.endpointId). */
-    outboundEndpointId: pulumi.Input<string>;
-    /** VPCs that use the rule, by plain id; never the cluster VPC, which resolves the endpoint itself. */
-    vpcIds?: string[];
-    /** VPCs that use the rule whose ids are known only at deployment, keyed by a stable label (`{ peered: vpc.id }`). */
-    vpcs?: Record<string, pulumi.Input<string>>;
-    /** AWS RAM principals to share the rule with: account ids, organization ARNs or OU ARNs. */
-    shareWith?: string[];
-    /** Allow sharing with accounts outside your organization (AWS RAM `allowExternalPrincipals`); default false. */
-    allowExternalPrincipals?: boolean;
-    /**
-     * Name of the rule in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
-     * resource name, with other characters as - and shortened to 64 when longer.
-     */
-    ruleName?: string;
-}
+export type { ClusterDnsForwardingArgs } from "./args";
 
 /**
  * A FORWARD resolver rule for the cluster endpoint's domain (its host, or the region's EKS domain) to the inbound
@@ -53,7 +32,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
     public readonly resourceShareArn: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: ClusterDnsForwardingArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { vpcs, principals } = inComponent("ClusterDnsForwarding", name, () => validate(args));
+        const plan = inComponent("ClusterDnsForwarding", name, () => planClusterDnsForwarding(args, name));
         super("eks-private-access:index:ClusterDnsForwarding", name, {}, opts);
 
         const site = { component: "ClusterDnsForwarding", name, resource: this };
@@ -64,7 +43,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         const rule = new aws.route53.ResolverRule(
             `${name}-rule`,
             {
-                name: args.ruleName ?? resolverNameFrom(name),
+                name: plan.ruleName,
                 ruleType: "FORWARD",
                 domainName: this.domain,
                 resolverEndpointId: args.outboundEndpointId,
@@ -77,19 +56,19 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         const inputsReady = pulumi.all([this.domain, ips, args.outboundEndpointId]);
         const ruleId = pulumi.all([rule.id, inputsReady]).apply(([id]) => id);
         const ruleArn = pulumi.all([rule.arn, inputsReady]).apply(([arn]) => arn);
-        for (const vpc of vpcs) {
+        for (const vpc of plan.vpcs) {
             new aws.route53.ResolverRuleAssociation(`${name}-assoc-${vpc.key}`, { resolverRuleId: ruleId, vpcId: vpc.vpcId }, { parent: this });
         }
 
         let shareArn: pulumi.Output<string> | undefined;
-        if (principals.length > 0) {
+        if (plan.shareName !== undefined) {
             const share = new aws.ram.ResourceShare(
                 `${name}-share`,
-                { name: args.ruleName ?? name, allowExternalPrincipals: args.allowExternalPrincipals ?? false },
+                { name: plan.shareName, allowExternalPrincipals: args.allowExternalPrincipals ?? false },
                 { parent: this },
             );
             new aws.ram.ResourceAssociation(`${name}-share-rule`, { resourceArn: ruleArn, resourceShareArn: share.arn }, { parent: this });
-            for (const p of principals) {
+            for (const p of plan.principals) {
                 new aws.ram.PrincipalAssociation(`${name}-share-to-${p.key}`, { principal: p.principal, resourceShareArn: share.arn }, { parent: this });
             }
             shareArn = share.arn;
@@ -107,24 +86,4 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
             resourceShareArn: this.resourceShareArn,
         });
     }
-}
-
-function validate(args: ClusterDnsForwardingArgs) {
-    requirePlain(args.scope, "scope", `it is a closed choice ("cluster" or "region")`);
-    checkType(args.ruleName, "ruleName", "string");
-    checkResolverName(args.ruleName, "ruleName");
-    if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope ?? Scope.Cluster);
-    if (Array.isArray(args.resolverIps) && args.resolverIps.every((ip) => typeof ip === "string")) {
-        checkResolverIps(args.resolverIps as string[]);
-    }
-    const vpcs = keyedVpcs(args.vpcIds, args.vpcs);
-    const principals = sharePrincipals(args.shareWith ?? []);
-    if (vpcs.length === 0 && principals.length === 0) {
-        throw new InputError(
-            "vpcIds",
-            "the rule would apply to no VPC: list the VPCs that must resolve the cluster endpoint in vpcIds (or vpcs), " +
-                "or share the rule with the accounts that own them through shareWith",
-        );
-    }
-    return { vpcs, principals };
 }

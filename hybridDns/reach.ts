@@ -1,10 +1,13 @@
-// The hybrid DNS reach checks (hybridDns/checks.ts) on looked-up subnets and VPCs: each gates the subnet ids an
-// endpoint is created with, so a combination whose queries would be dropped fails on the component, naming the
-// argument as the caller wrote it, before the endpoint exists.
+// The hybrid DNS look-up checks (hybridDns/checks.ts on looked-up subnets and VPCs): each gates the subnet ids an
+// endpoint is created with, and HybridDnsAccess (or PrivateCluster) makes every child wait for all of them, so a
+// combination whose queries would be dropped fails on the component, naming the argument as the caller wrote it,
+// before any of its resources exists.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../shared/errors";
-import { SubnetRange, inboundReachProblem, outboundAdmissionProblem } from "./checks";
+import type { HybridDnsAccessPlan } from "./accessPlan";
+import { SubnetRange, forwardingLoopProblem, inboundReachProblem, outboundAdmissionProblem } from "./checks";
+import { checkedSubnetIds } from "./resolverEndpoint";
 import { InputSite, checkedAt } from "../shared/validatedInput";
 import { lookup } from "../shared/lookups";
 
@@ -57,4 +60,48 @@ export function admittedOutboundSubnets(
     names: { subnets: string; admitted: string; fix: string },
 ): pulumi.Output<string[]> {
     return gated(site, subnetIds, vpcId, names.subnets, (subnets, vpcCidrs) => outboundAdmissionProblem(subnets, admitted, vpcCidrs, names));
+}
+
+/**
+ * The VPC ids the forwarding rule is associated with, once none is the cluster VPC (computed ids compared when
+ * known; plain ones were compared by the plan).
+ */
+function loopChecked(site: InputSite, clusterVpcId: pulumi.Input<string>, vpcs: { arg: string; vpcId: pulumi.Input<string> }[]): pulumi.Output<string[]> {
+    return pulumi.all([clusterVpcId, pulumi.all(vpcs.map((v) => v.vpcId))]).apply(([cluster, ids]) =>
+        checkedAt(site, () => {
+            ids.forEach((vpcId, i) => {
+                const problem = forwardingLoopProblem(vpcId, cluster);
+                if (problem) throw new InputError(vpcs[i].arg, problem);
+            });
+            return ids;
+        }),
+    );
+}
+
+/** The hybrid DNS look-up checks' results: every child of HybridDnsAccess (or of a composite around it) waits for all. */
+export interface HybridDnsChecks {
+    /** The inbound subnets, once in the cluster VPC, in two AZs and (with an outbound endpoint) inside its DNS targets. */
+    inboundSubnetIds: pulumi.Output<string[]>;
+    /** The outbound subnets, once in the outbound VPC, in two AZs and admitted by the inbound endpoint. */
+    outboundSubnetIds?: pulumi.Output<string[]>;
+    /** The forwarding rule's VPCs, once none is the cluster VPC. */
+    ruleVpcs?: pulumi.Output<string[]>;
+}
+
+/**
+ * Runs the plan's look-up checks, failing on `site` with the plan's argument names. `inboundSubnetIds`: the ids to
+ * look up (default the plan's; a composite passes subnets it has checked already, whose failure then stands alone).
+ */
+export function hybridDnsChecks(site: InputSite, plan: HybridDnsAccessPlan, clusterVpcId: pulumi.Input<string>, inboundSubnetIds?: pulumi.Input<string[]>): HybridDnsChecks {
+    const names = plan.names;
+    let inbound = checkedSubnetIds(site, inboundSubnetIds ?? plan.inbound.subnetIds(site), clusterVpcId, names.inboundSubnetIds);
+    const out = plan.outbound;
+    if (out === undefined) return { inboundSubnetIds: inbound };
+    let outbound = checkedSubnetIds(site, out.endpoint.subnetIds(site), out.vpcId, names.outboundSubnetIds);
+    // The untracked security groups admit and send DNS to 0.0.0.0/0, so the endpoints reach each other anyway.
+    if (!plan.untracked) {
+        inbound = reachableInboundSubnets(site, inbound, clusterVpcId, plan.vpcCidrs, { subnets: names.inboundSubnetIds, cidrs: names.clusterVpcCidrs, fix: names.clusterVpcCidrsFix });
+        outbound = admittedOutboundSubnets(site, outbound, out.vpcId, plan.networks, { subnets: names.outboundSubnetIds, admitted: names.networks, fix: names.networksFix });
+    }
+    return { inboundSubnetIds: inbound, outboundSubnetIds: outbound, ruleVpcs: loopChecked(site, clusterVpcId, out.associations) };
 }

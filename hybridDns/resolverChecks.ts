@@ -24,9 +24,7 @@ export type Scope = (typeof Scope)[keyof typeof Scope];
  * aws-cn get their own domains (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "IPv4/IPv6 cluster endpoint format").
  */
 export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg = "clusterEndpoint"): string {
-    if (scope !== Scope.Cluster && scope !== Scope.Region) {
-        throw new InputError("scope", `${JSON.stringify(scope)} is not a scope (use "cluster" or "region")`);
-    }
+    checkScope(scope);
     const info = parseClusterEndpoint(endpoint, arg);
     if (scope === Scope.Cluster) return info.hostName;
     const shared = serviceParentDomain(info.regionDomain, info.region);
@@ -39,6 +37,13 @@ export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg =
         );
     }
     return info.regionDomain;
+}
+
+/** Refuses a scope that is not one of Scope's (another language may send any string). */
+export function checkScope(scope: unknown, arg = "scope"): void {
+    if (scope !== undefined && scope !== Scope.Cluster && scope !== Scope.Region) {
+        throw new InputError(arg, `${JSON.stringify(scope)} is not a scope (use "cluster" or "region")`);
+    }
 }
 
 /**
@@ -89,6 +94,18 @@ export function validatedEndpointSubnets(subnetIds: pulumi.Input<pulumi.Input<st
         checkEndpointSubnets(ids, arg);
         return ids as string[];
     });
+}
+
+/**
+ * Why subnets outside `vpcId` cannot carry the endpoint (`reason`: whose rule), or undefined when all are in it. An
+ * endpoint's network interfaces take its security groups, and a security group belongs to one VPC and applies only
+ * to network interfaces there (Amazon VPC User Guide, "Control traffic to your AWS resources using security groups",
+ * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html).
+ */
+export function foreignSubnetsProblem(subnets: { id: string; vpcId: string }[], vpcId: string, reason: string): string | undefined {
+    const elsewhere = subnets.filter((s) => s.vpcId !== vpcId);
+    if (elsewhere.length === 0) return undefined;
+    return `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpcId}; ${reason}. List subnets of ${vpcId}`;
 }
 
 export interface EndpointSubnetAz {

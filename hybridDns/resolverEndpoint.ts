@@ -1,18 +1,12 @@
-// What the inbound and outbound Route 53 Resolver endpoints share: the subnet look-up that proves the endpoint
-// spans two Availability Zones, and the endpoint resource itself, created only once that check passes.
+// What the inbound and outbound Route 53 Resolver endpoints build: the subnet look-up that proves the endpoint's
+// subnets are in its VPC and span two Availability Zones, the gate every child waits on, and the endpoint resource.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../shared/errors";
-import { resolverAzReason, subnetAzProblem } from "./resolverChecks";
+import { foreignSubnetsProblem, resolverAzReason, subnetAzProblem } from "./resolverChecks";
 import { resolverNameFrom } from "./resolverNames";
 import { InputSite, checkedAt } from "../shared/validatedInput";
 import { lookup } from "../shared/lookups";
-
-/** The two DNS ports every resolver endpoint security group opens (DNS uses TCP for large answers and zone data). */
-export const dnsPorts = [
-    { protocol: "udp" as const, port: 53, purpose: "DNS" },
-    { protocol: "tcp" as const, port: 53, purpose: "DNS" },
-];
 
 /**
  * Looks the (checked) subnet ids up once they are known and resolves to them when they span at least two
@@ -30,13 +24,8 @@ export function checkedSubnetIds(
     return pulumi.output(subnetIds).apply((ids) =>
         pulumi.all([pulumi.all(ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))), vpcId]).apply(([subnets, vpc]) =>
             checkedAt(site, () => {
-                const elsewhere = subnets.filter((s) => s.vpcId !== vpc);
-                if (elsewhere.length > 0) {
-                    throw new InputError(
-                        arg,
-                        `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpc}; ${rules.vpc}. List subnets of ${vpc}`,
-                    );
-                }
+                const foreign = foreignSubnetsProblem(subnets, vpc, rules.vpc);
+                if (foreign) throw new InputError(arg, foreign);
                 const problem = subnetAzProblem(
                     subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),
                     arg,
@@ -50,32 +39,16 @@ export function checkedSubnetIds(
 }
 
 /**
- * AWS's recommended security group rules for Resolver endpoints, which keep connections untracked (Route 53
- * Developer Guide, "Resolver endpoint scaling":
- * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/best-practices-resolver-endpoint-scaling.html). Tracked
- * connections are limited per endpoint interface, and with them "the overall maximum queries per second per IP address
- * for an endpoint can be as low as 1500". EC2 tracks no flow that a rule admits from 0.0.0.0/0 while the other
- * direction allows all ports to 0.0.0.0/0 (EC2 User Guide, "Untracked connections"). Inbound endpoint: TCP/UDP 53 in
- * from 0.0.0.0/0, all TCP/UDP ports out to 0.0.0.0/0; outbound endpoint: the reverse. The security group then no
- * longer chooses who may query: routing and network ACLs do.
+ * What a resource that must wait for look-up checks takes as `dependsOn`: it is registered only once every check has
+ * passed, so a failed check leaves it (and, for a component, all its children) out of the plan.
  */
-export const untracked = {
-    anywhere: [{ key: "anywhere", cidr: "0.0.0.0/0", version: 4 as const }],
-    allPorts: [
-        { protocol: "udp" as const, port: 0, toPort: 65535, purpose: "DNS, untracked" },
-        { protocol: "tcp" as const, port: 0, toPort: 65535, purpose: "DNS, untracked" },
-    ],
-};
+export function after(...checks: pulumi.Input<unknown>[]): pulumi.Output<pulumi.Resource[]> {
+    return pulumi.all(checks).apply(() => []);
+}
 
-/** Refuses a CIDR list beside `untrackedConnections`: the untracked rules admit 0.0.0.0/0, so the list would restrict nothing. */
-export function checkUntrackedWithout(list: unknown, arg: string, untrackedConnections: boolean | undefined): void {
-    if (untrackedConnections === true && list !== undefined) {
-        throw new InputError(
-            arg,
-            "untrackedConnections uses AWS's untracked rules, which admit 0.0.0.0/0, so this list would restrict nothing: drop it and " +
-                "limit who reaches the endpoint with routing and network ACLs, or leave untrackedConnections off",
-        );
-    }
+/** `value` once every check has passed: a component's outputs fail with a failed check instead of waiting forever for children never registered. */
+export function once<T>(checks: pulumi.Output<unknown>, value: pulumi.Input<T>): pulumi.Output<T> {
+    return pulumi.all([checks, value]).apply(([, v]) => v as T) as pulumi.Output<T>;
 }
 
 export interface EndpointSpec {

@@ -4,42 +4,14 @@
 // (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Configuring the inbound endpoint").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkResolverName } from "./resolverNames";
-import { checkType, requirePlain } from "../shared/validatedInput";
 import { resolverEndpointMonthlyUsd } from "../aws/prices";
+import type { ResolverInboundEndpointArgs } from "./args";
 import { inComponent } from "../shared/errors";
-import { checkAllowedCidrs, validatedEndpointSubnets } from "./resolverChecks";
-import { checkUntrackedWithout, checkedSubnetIds, dnsPorts, resolverEndpoint, untracked } from "./resolverEndpoint";
-import { keyedSources, securityGroupRules } from "../shared/securityGroupRuleResources";
+import { after, checkedSubnetIds, once, resolverEndpoint } from "./resolverEndpoint";
+import { dnsPorts, planResolverInbound, untracked } from "./plan";
+import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
-export interface ResolverInboundEndpointArgs {
-    /** The cluster's VPC: the one whose private hosted zone holds the endpoint's private IPs. */
-    vpcId: pulumi.Input<string>;
-    /**
-     * Two or more subnets of `vpcId` in different Availability Zones; the endpoint gets one IP in each. Ids may be
-     * Outputs (subnets made in the same program): they are checked and looked up once known.
-     */
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * Networks whose DNS servers query this endpoint (peered VPCs, on-premises resolvers); DNS is allowed from these
-     * only. Plain strings: each CIDR names its rule. Required unless `untrackedConnections` (then left out).
-     */
-    allowedCidrs?: string[];
-    /**
-     * AWS's recommended untracked rules instead of `allowedCidrs` (Route 53 "Resolver endpoint scaling"): DNS in from
-     * 0.0.0.0/0 and all TCP/UDP ports out to 0.0.0.0/0, so no connection is tracked. Tracked connections can throttle
-     * an endpoint to about 1,500 queries per second per IP; the trade-off is that the security group no longer limits
-     * who may query, so routing and network ACLs must. Default false.
-     */
-    untrackedConnections?: boolean;
-    /**
-     * Name of the endpoint in Route 53 Resolver: at most 64 letters, digits, spaces, - and _ (checked). Default: the
-     * resource name, with other characters as - and shortened to 64 when longer.
-     */
-    endpointName?: string;
-    /** Tags for the endpoint and its security group. */
-    tags?: Record<string, string>;
-}
+export type { ResolverInboundEndpointArgs } from "./args";
 
 /**
  * A Route 53 Resolver inbound endpoint in the cluster's VPC: the IPs that peered VPCs and on-premises DNS servers
@@ -57,21 +29,13 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
     public readonly monthlyCostUsd: pulumi.Output<number>;
 
     constructor(name: string, args: ResolverInboundEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = inComponent("ResolverInboundEndpoint", name, () => {
-            const subnets = validatedEndpointSubnets(args.subnetIds);
-            checkType(args.endpointName, "endpointName", "string");
-            checkResolverName(args.endpointName, "endpointName");
-            checkType(args.untrackedConnections, "untrackedConnections", "boolean");
-            requirePlain(args.untrackedConnections, "untrackedConnections", "it decides which security group rules exist: pass true or false");
-            checkUntrackedWithout(args.allowedCidrs, "allowedCidrs", args.untrackedConnections);
-            if (args.untrackedConnections === true) return { subnets, sources: untracked.anywhere };
-            checkAllowedCidrs(args.allowedCidrs);
-            return { subnets, sources: keyedSources({ cidrs: args.allowedCidrs }, { cidrs: "allowedCidrs", securityGroupIds: "", securityGroups: "" }) };
-        });
+        const plan = inComponent("ResolverInboundEndpoint", name, () => planResolverInbound(args));
         super("eks-private-access:index:ResolverInboundEndpoint", name, {}, opts);
 
         const site = { component: "ResolverInboundEndpoint", name, resource: this };
-        const subnetIds = checkedSubnetIds(site, checked.subnets(site), args.vpcId, "subnetIds");
+        const subnetIds = checkedSubnetIds(site, plan.subnetIds(site), args.vpcId, "subnetIds");
+        // Nothing is registered before the subnet look-up passes: the security group, its rules and the endpoint wait for it.
+        const gated = { parent: this, dependsOn: after(subnetIds) };
         const securityGroup = new aws.ec2.SecurityGroup(
             `${name}-sg`,
             {
@@ -79,12 +43,12 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
                 description: "Route 53 Resolver inbound endpoint: DNS from networks that forward the cluster endpoint name",
                 tags: args.tags,
             },
-            { parent: this },
+            gated,
         );
         // Security groups are stateful, so answers go back without an egress rule; only queries need letting in. The
         // untracked shape also allows every port out to 0.0.0.0/0, which is what keeps its connections untracked.
-        securityGroupRules("ingress", name, securityGroup.id, checked.sources, dnsPorts, { parent: this });
-        if (args.untrackedConnections === true) securityGroupRules("egress", name, securityGroup.id, untracked.anywhere, untracked.allPorts, { parent: this });
+        securityGroupRules("ingress", name, securityGroup.id, plan.peers, dnsPorts, gated);
+        if (plan.untracked) securityGroupRules("egress", name, securityGroup.id, untracked.anywhere, untracked.allPorts, gated);
         const endpoint = resolverEndpoint(
             name,
             { direction: "INBOUND", subnetIds, securityGroupId: securityGroup.id, endpointName: args.endpointName, tags: args.tags },
@@ -93,7 +57,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
 
         this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
         this.ipAddresses = pulumi.all([endpoint.ipAddresses, subnetIds]).apply(([ips]) => ips.map((a) => (a.ip ?? a.ipv6)!));
-        this.securityGroupId = securityGroup.id;
+        this.securityGroupId = once(subnetIds, securityGroup.id);
         this.monthlyCostUsd = subnetIds.apply((ids) => resolverEndpointMonthlyUsd(ids.length));
         this.registerOutputs({ endpointId: this.endpointId, ipAddresses: this.ipAddresses, securityGroupId: this.securityGroupId, monthlyCostUsd: this.monthlyCostUsd });
     }

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { checkResolverName, resolverNameFrom, resolverNameProblem } from "./resolverNames";
+import { checkResolverName, resolverNameFrom, resolverNameProblem, resourceShareNameFrom, resourceShareNameProblem } from "./resolverNames";
 
 // Route 53 API Reference, CreateResolverEndpoint / CreateResolverRule, Name: "Length Constraints: Maximum length of
 // 64. Pattern: (?!^[0-9]+$)([a-zA-Z0-9\-_' ']+)", as AWS writes it, anchored to the whole name; the quotes in the
@@ -43,5 +43,20 @@ describe("Route 53 Resolver names", () => {
             message:
                 'endpointName: "prod.eu-west-1" has characters Route 53 Resolver does not allow ("."); use letters, digits, spaces, - and _. "prod-eu-west-1" would do, or leave endpointName out to derive one from the resource name',
         });
+    });
+});
+
+// AWS RAM API Reference, CreateResourceShare, name: "Type: String. Required: Yes", no length or pattern documented.
+describe("AWS RAM resource share names", () => {
+    it("refuses only the empty name, which RAM's required name rules out", () => {
+        assert.strictEqual(resourceShareNameProblem(""), "is empty; AWS RAM requires a resource share name");
+        for (const name of ["fwd", "prod.eu-west-1", long78, "12345", "dns/hub share"]) assert.strictEqual(resourceShareNameProblem(name), undefined, name);
+    });
+
+    it("names the share after the rule name when given, else the resource name, and never empty", () => {
+        assert.strictEqual(resourceShareNameFrom("fwd"), "fwd");
+        assert.strictEqual(resourceShareNameFrom("prod.eu-west-1"), "prod.eu-west-1");
+        assert.strictEqual(resourceShareNameFrom("fwd", "eks-prod"), "eks-prod");
+        assert.strictEqual(resourceShareNameFrom(""), "r-");
     });
 });

@@ -45,3 +45,24 @@ export function checkResolverName(name: string | undefined, arg: string): void {
     const problem = resolverNameProblem(name);
     if (problem) throw new InputError(arg, `${JSON.stringify(name)} ${problem}. ${JSON.stringify(resolverNameFrom(name))} would do, or leave ${arg} out to derive one from the resource name`);
 }
+
+/**
+ * Why AWS RAM would refuse `name` as a resource share's name, or undefined. AWS RAM API Reference,
+ * CreateResourceShare, "Request Body", name: "Type: String. Required: Yes"
+ * (https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html): no length limit or pattern is
+ * documented (the service model, botocore's ram/2018-01-04 service-2.json, gives the plain `String` shape), so an
+ * empty name is the only one the documentation rules out.
+ */
+export function resourceShareNameProblem(name: string): string | undefined {
+    return name.length === 0 ? "is empty; AWS RAM requires a resource share name" : undefined;
+}
+
+/**
+ * The resource share's name for a forwarding rule: the rule's own name when one is given, else the component's
+ * resource name (what it has always been), or the Resolver-compliant form of it should that be empty. Any of these
+ * passes `resourceShareNameProblem`.
+ */
+export function resourceShareNameFrom(resourceName: string, ruleName?: string): string {
+    const name = ruleName ?? resourceName;
+    return resourceShareNameProblem(name) === undefined ? name : resolverNameFrom(name);
+}
