@@ -5,6 +5,7 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as os from "os";
 import * as path from "path";
 
@@ -17,7 +18,8 @@ interface LayeringConfig {
     BUILDERS: string[];
     KNOWN_VIOLATIONS: { rule: string; from: string; to: string }[];
 }
-const config = require(configPath) as LayeringConfig;
+/** The config as dependency-cruiser loads it (a CommonJS file), with the lists it keeps beside its rules. */
+const config = createRequire(__filename)(configPath) as LayeringConfig;
 
 interface CruiseResult {
     summary: { violations: { from: string; to: string; rule: { name: string; severity: string } }[]; totalCruised: number };
