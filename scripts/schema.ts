@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ComponentProvider, ComponentResourceConstructor, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
 import { addTypeDocs } from "./schemaDocs";
+import { featureDescriptions } from "../vpcEndpoints/features";
 
 export const packageDir = path.resolve(__dirname, "..");
 export const schemaPath = path.join(packageDir, "schema.json");
@@ -36,7 +37,7 @@ export function packageProvider(): ComponentProvider {
 /** The schema as schema.json holds it: pretty-printed, with a final newline. */
 export async function renderSchema(provider: ComponentProvider = packageProvider()): Promise<string> {
     const schema = JSON.parse(await provider.getSchema()) as { types?: Parameters<typeof addTypeDocs>[0] };
-    addTypeDocs(schema.types ?? {}, path.join(packageDir, "index.ts"));
+    addTypeDocs(schema.types ?? {}, path.join(packageDir, "index.ts"), { EndpointFeature: featureDescriptions() });
     return JSON.stringify(schema, null, 2) + "\n";
 }
 

@@ -54,7 +54,8 @@ function documentedDeclarations(files: readonly ts.SourceFile[]): Map<string, Do
 }
 
 /** The schema's types with descriptions from the sources where the analyser gave none; returns the names still undocumented. */
-export function addTypeDocs(types: Record<string, TypeSpec>, entry: string): string[] {
+/** `enumValues`: descriptions of enum values kept in a table rather than doc comments, by type name and value. */
+export function addTypeDocs(types: Record<string, TypeSpec>, entry: string, enumValues: Record<string, Record<string, string>> = {}): string[] {
     const program = ts.createProgram([entry], { allowJs: false, noEmit: true });
     // Binding sets the parent links getJSDocCommentsAndTags follows.
     program.getTypeChecker();
@@ -67,7 +68,7 @@ export function addTypeDocs(types: Record<string, TypeSpec>, entry: string): str
         spec.description ??= doc?.description;
         if (spec.description === undefined) missing.push(name);
         for (const value of spec.enum ?? []) {
-            value.description ??= value.name === undefined ? undefined : doc?.members[value.name];
+            value.description ??= enumValues[name]?.[String(value.value)] ?? (value.name === undefined ? undefined : doc?.members[value.name]);
             if (value.description === undefined) missing.push(`${name}.${value.name}`);
         }
     }

@@ -1,126 +1,20 @@
-// The VPC endpoints a private EKS cluster needs: the service catalog, the features table, validation of the
-// service selection, AZ placement and the cost estimate. Pure functions; vpcEndpoints/build.ts
-// turns a plan into resources.
+// The VPC endpoints a private EKS cluster needs: validation of the service selection (features come from
+// features.ts, the catalogue from catalog.ts), AZ placement and the cost estimate. Pure functions;
+// vpcEndpoints/build.ts turns a plan into resources.
 import { InputError, oneOf } from "../shared/errors";
 import { EndpointPreset, presetServices } from "./presets";
+import { EndpointType, S3EndpointType, endpointCatalog } from "./catalog";
+import { EndpointFeature, featureTable } from "./features";
 import { interfaceEndpointMonthlyUsd, prices, sumUsd } from "../aws/prices";
 
-/** How a VPC endpoint is reached: network interfaces in the subnets, or a route-table entry. */
-export const EndpointType = {
-    /** Elastic network interfaces in the VPC's subnets, reached over TCP 443; billed per AZ-hour. */
-    Interface: "Interface",
-    /** A route-table entry to the service's prefix list (S3, DynamoDB); free. */
-    Gateway: "Gateway",
-} as const;
-export type EndpointType = (typeof EndpointType)[keyof typeof EndpointType];
-
-/** Which kind of endpoint S3 gets: a free gateway, or a billed interface endpoint that connected networks can reach. */
-export const S3EndpointType = {
-    /** Free, and what ECR layer pulls use (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, endpoint table). Needs the subnets' route tables. */
-    Gateway: "Gateway",
-    /** Billed per AZ-hour; reachable from peered networks and on premises, which a gateway endpoint is not. */
-    Interface: "Interface",
-} as const;
-export type S3EndpointType = (typeof S3EndpointType)[keyof typeof S3EndpointType];
-
-export interface CatalogEntry {
-    title: string;
-    /** Why a private cluster calls it. */
-    why: string;
-    /** Offered as a (free) gateway endpoint as well as an interface endpoint. */
-    gateway?: boolean;
-}
-
-/** Services this package knows by short id. Other ids are accepted and looked up as interface endpoints. */
-export const endpointCatalog: Readonly<Record<string, CatalogEntry>> = {
-    ec2: { title: "Amazon EC2", why: "the VPC CNI assigns pod addresses and the EBS CSI driver attaches volumes through the EC2 API" },
-    "ecr.api": { title: "Amazon ECR API", why: "image pulls start with ECR authentication and manifest calls" },
-    "ecr.dkr": { title: "Amazon ECR Docker registry", why: "the container runtime pulls images through the registry API" },
-    s3: { title: "Amazon S3", why: "ECR serves image layers from S3", gateway: true },
-    sts: { title: "AWS STS", why: "IAM roles for service accounts: pods exchange their token for credentials" },
-    logs: { title: "Amazon CloudWatch Logs", why: "log shipping (Fluent Bit, CloudWatch agent, Container Insights)" },
-    elasticloadbalancing: { title: "Elastic Load Balancing", why: "the AWS Load Balancer Controller manages ALBs and NLBs" },
-    xray: { title: "AWS X-Ray", why: "the X-Ray daemon and ADOT collector send traces" },
-    autoscaling: { title: "Amazon EC2 Auto Scaling", why: "Cluster Autoscaler resizes node groups" },
-    "eks-auth": { title: "EKS Auth", why: "the EKS Pod Identity agent gets pod credentials" },
-    eks: { title: "Amazon EKS API", why: "aws eks / eksctl / Karpenter calls to the EKS API from inside the VPC" },
-    kms: { title: "AWS KMS", why: "workloads in the VPC that encrypt or decrypt with KMS keys" },
-    ssm: { title: "AWS Systems Manager", why: "Session Manager and SSM parameters (Karpenter AMI discovery)" },
-    ssmmessages: { title: "SSM messages", why: "Session Manager shell channels" },
-    ec2messages: { title: "EC2 messages", why: "the SSM agent's command channel" },
-    elasticfilesystem: { title: "Amazon EFS API", why: "the EFS CSI controller creates access points" },
-    secretsmanager: { title: "AWS Secrets Manager", why: "External Secrets and the Secrets Store CSI provider read secrets" },
-    sqs: { title: "Amazon SQS", why: "Karpenter's interruption queue" },
-    "aps-workspaces": { title: "Amazon Managed Service for Prometheus", why: "Prometheus remote write" },
-    "guardduty-data": { title: "GuardDuty runtime monitoring", why: "the GuardDuty security agent sends runtime events" },
-    monitoring: { title: "Amazon CloudWatch metrics", why: "PutMetricData from agents and applications" },
-    dynamodb: { title: "Amazon DynamoDB", why: "applications using DynamoDB", gateway: true },
-};
-
+export { EndpointType, S3EndpointType, endpointCatalog } from "./catalog";
+export type { CatalogEntry } from "./catalog";
 export { EndpointPreset, eksGuideEndpointServices, presetServices, requiredEndpointServices } from "./presets";
 
 /** The default set, before features add what they call: what nodes need to join and pull images (the minimal preset). */
 export const defaultEndpointServices: readonly string[] = presetServices[EndpointPreset.Minimal];
 
-/** Something the cluster runs that calls AWS APIs from inside the VPC; each adds the endpoints it calls (featureEndpoints). */
-export const EndpointFeature = {
-    /** IAM roles for service accounts. */
-    Irsa: "irsa",
-    /** Cluster Autoscaler on Auto Scaling groups. */
-    ClusterAutoscaler: "clusterAutoscaler",
-    /** EKS Pod Identity (the Pod Identity agent). */
-    PodIdentity: "podIdentity",
-    /** AWS Load Balancer Controller. */
-    LoadBalancerController: "loadBalancerController",
-    /** Workloads that use the cluster's KMS key. */
-    SecretsEncryption: "secretsEncryption",
-    /** CloudWatch Container Insights (the CloudWatch agent). */
-    ContainerInsights: "containerInsights",
-    /** Systems Manager Session Manager on the nodes. */
-    SessionManager: "sessionManager",
-    /** Amazon EBS CSI driver. */
-    EbsCsiDriver: "ebsCsiDriver",
-    /** Amazon EFS CSI driver. */
-    EfsCsiDriver: "efsCsiDriver",
-    /** Karpenter. */
-    Karpenter: "karpenter",
-    /** Secrets Manager, read by External Secrets or the Secrets Store CSI driver. */
-    SecretsManager: "secretsManager",
-    /** Amazon Managed Service for Prometheus remote write. */
-    ManagedPrometheus: "managedPrometheus",
-    /** GuardDuty EKS Runtime Monitoring. */
-    GuardDutyRuntimeMonitoring: "guardDutyRuntimeMonitoring",
-    /** Tools in the VPC that call the EKS API itself (eksctl, the AWS CLI's eks commands). */
-    EksApi: "eksApi",
-} as const;
-export type EndpointFeature = (typeof EndpointFeature)[keyof typeof EndpointFeature];
-
-/** What each feature calls from inside the VPC, and why. The README's features table is this one. */
-export const featureEndpoints: Readonly<Record<EndpointFeature, { services: readonly string[]; why: string }>> = {
-    irsa: { services: ["sts"], why: "pods call AssumeRoleWithWebIdentity on the regional STS endpoint (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html)" },
-    clusterAutoscaler: {
-        services: ["autoscaling", "ec2", "sts"],
-        why: "resizes Auto Scaling groups and reads launch templates; the guide requires the autoscaling and STS endpoints (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations)",
-    },
-    podIdentity: { services: ["eks-auth"], why: "the Pod Identity agent calls AssumeRoleForPodIdentity on the EKS Auth API" },
-    loadBalancerController: { services: ["elasticloadbalancing", "ec2"], why: "creates load balancers and reads subnets and security groups" },
-    secretsEncryption: {
-        services: ["kms"],
-        why: "KMS for workloads that use the cluster's key from inside the VPC (envelope encryption itself runs in the EKS control plane)",
-    },
-    containerInsights: { services: ["logs"], why: "the CloudWatch agent sends performance logs (EMF) to CloudWatch Logs" },
-    sessionManager: { services: ["ssm", "ssmmessages", "ec2messages"], why: "the SSM agent on nodes needs all three for Session Manager" },
-    ebsCsiDriver: { services: ["ec2"], why: "CreateVolume and AttachVolume are EC2 API calls" },
-    efsCsiDriver: { services: ["elasticfilesystem"], why: "dynamic provisioning creates EFS access points (mounts use the mount targets)" },
-    karpenter: {
-        services: ["ec2", "ssm", "sqs", "sts", "eks"],
-        why: "launches instances, resolves AMIs from SSM parameters, reads its interruption queue, discovers the cluster",
-    },
-    secretsManager: { services: ["secretsmanager"], why: "External Secrets / Secrets Store CSI read secrets" },
-    managedPrometheus: { services: ["aps-workspaces"], why: "remote write to an Amazon Managed Prometheus workspace" },
-    guardDutyRuntimeMonitoring: { services: ["guardduty-data"], why: "the GuardDuty agent reports runtime events" },
-    eksApi: { services: ["eks"], why: "aws eks / eksctl / CI jobs calling the EKS API from inside the VPC" },
-};
+export { EndpointFeature, featureEndpoints } from "./features";
 
 const serviceIdPattern = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 
@@ -199,7 +93,7 @@ export function planEndpoints(selection: EndpointSelection): EndpointPlan {
             throw new InputError(`features[${i}]`, `${JSON.stringify(feature)} is not a feature; use one of ${known.join(", ")}`);
         }
         if (features.indexOf(feature) !== i) throw new InputError(`features[${i}]`, `${feature} is listed twice; list each feature once`);
-        featureEndpoints[feature].services.forEach((s) => add(s, `feature ${feature}`));
+        featureTable[feature].services.forEach((s) => add(s, `feature ${feature}`));
     });
     const existing = uniqueIds(selection.existingEndpoints, "existingEndpoints");
     existing.forEach((service, i) => {
