@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointAccessMode, IpFamily, resolveEndpointAccess } from "./endpointAccess";
+import { EndpointAccessMode, IpFamily } from "./endpointAccess";
+import { apiPorts, apiRulesName, planClusterEndpointAccess } from "./plan";
 import { InputError, inComponent } from "../shared/errors";
 import { checkedAt } from "../shared/validatedInput";
 import { vpcDnsProblems } from "./vpcDns";
@@ -71,32 +72,31 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
     public readonly ingressRuleIds: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: ClusterEndpointAccessArgs, opts?: pulumi.ComponentResourceOptions) {
-        const settings = inComponent("ClusterEndpointAccess", name, () => resolveEndpointAccess(args));
+        const plan = inComponent("ClusterEndpointAccess", name, () => planClusterEndpointAccess(name, args));
+        const settings = plan.settings;
         super("eks-private-access:index:ClusterEndpointAccess", name, args, opts);
 
-        for (const warning of settings.warnings) void pulumi.log.warn(warning, this);
+        for (const warning of plan.warnings) void pulumi.log.warn(warning, this);
 
         // The private endpoint is served through a Route 53 private hosted zone that EKS associates with the VPC;
         // it only resolves when the VPC's DNS attributes and DHCP options allow it (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Cluster private
-        // endpoint"). Every output below waits for this check, so a cluster wired to them is never created on a
-        // VPC where its endpoint would not resolve.
-        const dnsChecked: pulumi.Output<true> =
-            settings.endpointPrivateAccess && args.vpcId !== undefined
-                ? checkVpcDns(name, args.vpcId, this)
-                : pulumi.output(true as const);
+        // endpoint"). Every output and rule below waits for this check, so a cluster wired to them is never created
+        // on a VPC where its endpoint would not resolve, and a failed check registers nothing.
+        const dnsChecked = plan.checksVpcDns && args.vpcId !== undefined ? checkVpcDns(name, args.vpcId, this) : undefined;
+        const gate = <T>(value: T): pulumi.Output<T> => (dnsChecked ? (dnsChecked.apply(() => value) as pulumi.Output<T>) : pulumi.output(value as pulumi.Input<T>) as pulumi.Output<T>);
 
+        const groupId = args.clusterSecurityGroupId;
         const rules =
-            args.clusterSecurityGroupId !== undefined
-                ? securityGroupRules("ingress", `${name}-api`, args.clusterSecurityGroupId, settings.ingressSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], {
+            groupId !== undefined
+                ? securityGroupRules("ingress", apiRulesName(name), dnsChecked ? pulumi.all([dnsChecked, groupId]).apply(([, id]) => id) : groupId, settings.ingressSources, apiPorts, {
                       parent: this,
                   })
                 : {};
 
-        const gate = <T>(value: T): pulumi.Output<T> => dnsChecked.apply(() => value) as pulumi.Output<T>;
         this.endpointPublicAccess = gate(settings.endpointPublicAccess);
         this.endpointPrivateAccess = gate(settings.endpointPrivateAccess);
         this.publicAccessCidrs = gate(settings.publicAccessCidrs);
-        this.warnings = pulumi.output(settings.warnings);
+        this.warnings = pulumi.output(plan.warnings);
         this.vpcConfig = gate<EndpointVpcConfig>({
             endpointPublicAccess: settings.endpointPublicAccess,
             endpointPrivateAccess: settings.endpointPrivateAccess,
@@ -116,18 +116,18 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
 
 /** Looks the VPC and its DHCP options up; the Output fails with every unmet prerequisite. */
 function checkVpcDns(name: string, vpcId: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<true> {
-    const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
-    const dhcp = lookup(aws.ec2.getVpcDhcpOptionsOutput, { dhcpOptionsId: vpc.dhcpOptionsId }, parent);
-    return pulumi.all([vpc, dhcp.domainNameServers]).apply(([v, servers]) => {
-        const problems = vpcDnsProblems({
-            vpcId: v.id,
-            enableDnsSupport: v.enableDnsSupport,
-            enableDnsHostnames: v.enableDnsHostnames,
-            domainNameServers: servers,
-        });
-        return checkedAt({ component: "ClusterEndpointAccess", name, resource: parent }, () => {
-            if (problems.length > 0) throw new InputError("vpcId", problems.join(" "));
-            return true as const;
-        });
-    });
+    return lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent).apply((v) =>
+        lookup(aws.ec2.getVpcDhcpOptionsOutput, { dhcpOptionsId: v.dhcpOptionsId }, parent).apply((dhcp) => {
+            const problems = vpcDnsProblems({
+                vpcId: v.id,
+                enableDnsSupport: v.enableDnsSupport,
+                enableDnsHostnames: v.enableDnsHostnames,
+                domainNameServers: dhcp.domainNameServers,
+            });
+            return checkedAt({ component: "ClusterEndpointAccess", name, resource: parent }, () => {
+                if (problems.length > 0) throw new InputError("vpcId", problems.join(" "));
+                return true as const;
+            });
+        }),
+    );
 }

@@ -50,3 +50,13 @@ export function inComponent<T>(component: string, name: string, validate: () => 
         throw err;
     }
 }
+
+/** Runs a planner and re-throws its InputError under `argPath` (a composite's own argument: `endpoints`), when given. */
+export function underArgPath<T>(argPath: string | undefined, plan: () => T): T {
+    try {
+        return plan();
+    } catch (err) {
+        if (argPath !== undefined && err instanceof InputError) throw err.under(argPath);
+        throw err;
+    }
+}

@@ -43,21 +43,38 @@ function keyOf(value: unknown): string {
     );
 }
 
-function cached<A, R>(invoke: Invoke<A, R>, args: A, parent: pulumi.Resource): pulumi.Output<R> {
+/** The answer kept in `slot` (an invoke function, or `derived`) under `key` for the parent's provider, made once. */
+function memo<R>(slot: Invoke<any, any>, key: string, parent: pulumi.Resource, make: () => pulumi.Output<R>): pulumi.Output<R> {
     // Every function of @pulumi/aws resolves its provider by package, so any aws token finds the same one.
     const cache = cacheFor(parent.getProvider("aws::lookup"));
-    let results = cache.get(invoke);
+    let results = cache.get(slot);
     if (!results) {
         results = new Map();
-        cache.set(invoke, results);
+        cache.set(slot, results);
     }
-    const key = keyOf(args);
     let result = results.get(key) as pulumi.Output<R> | undefined;
     if (!result) {
-        result = invoke(args, { parent });
+        result = make();
         results.set(key, result);
     }
     return result;
+}
+
+function cached<A, R>(invoke: Invoke<A, R>, args: A, parent: pulumi.Resource): pulumi.Output<R> {
+    return memo(invoke, keyOf(args), parent, () => invoke(args, { parent }));
+}
+
+/** The cache key of values derived from look-ups (`shared`), beside the invoke functions' own. */
+const derived: Invoke<unknown, unknown> = () => {
+    throw new Error("not an invoke");
+};
+
+/**
+ * `make()` once per aws provider and `key` in this program: an Output derived from look-ups only (the region's
+ * name, an endpoint service's AZs), so every component of a provider shares one Output instead of deriving its own.
+ */
+export function shared<R>(key: string, parent: pulumi.Resource, make: () => pulumi.Output<R>): pulumi.Output<R> {
+    return memo(derived, key, parent, make);
 }
 
 /**

@@ -20,6 +20,27 @@ export type { KeyedSource, RuleSources } from "./ruleSources";
 
 export type RuleDirection = "ingress" | "egress";
 
+/** One rule of `securityGroupRules`: its resource name, peer and port. */
+export interface PlannedRule {
+    name: string;
+    peer: KeyedSource;
+    port: PortSpec;
+}
+
+/**
+ * The rules `securityGroupRules` creates, in its order: one per port and peer, named
+ * `<name>-<protocol><port or range>-<from|to>-<peer key>` (`prod-endpoints-tcp443-from-10-0-0-0-16`). Pure, so a
+ * plan can list them before anything is registered.
+ */
+export function plannedRules(direction: RuleDirection, name: string, peers: KeyedSource[], ports: PortSpec[]): PlannedRule[] {
+    const word = direction === "ingress" ? "from" : "to";
+    return ports.flatMap((port) => peers.map((peer) => ({ name: `${name}-${port.protocol}${portRange(port)}-${word}-${peer.key}`, peer, port })));
+}
+
+function portRange(port: PortSpec): string {
+    return port.toPort !== undefined && port.toPort !== port.port ? `${port.port}-${port.toPort}` : `${port.port}`;
+}
+
 /**
  * Creates one rule per peer and port on `securityGroupId`: ingress rules allow traffic from each peer, egress
  * rules allow it to each peer. Returns them keyed by resource name (`<name>-tcp443-from-10-0-0-0-16`).
@@ -34,26 +55,20 @@ export function securityGroupRules(
 ): Record<string, pulumi.CustomResource> {
     const rules: Record<string, pulumi.CustomResource> = {};
     const word = direction === "ingress" ? "from" : "to";
-    for (const port of ports) {
-        for (const peer of peers) {
-            const range = port.toPort !== undefined && port.toPort !== port.port ? `${port.port}-${port.toPort}` : `${port.port}`;
-            const ruleName = `${name}-${port.protocol}${range}-${word}-${peer.key}`;
-            const args = {
-                securityGroupId,
-                ipProtocol: port.protocol,
-                fromPort: port.port,
-                toPort: port.toPort ?? port.port,
-                cidrIpv4: peer.version === 4 ? peer.cidr : undefined,
-                cidrIpv6: peer.version === 6 ? peer.cidr : undefined,
-                referencedSecurityGroupId: peer.securityGroupId,
-                prefixListId: peer.prefixListId,
-                description: `${port.purpose} (${port.protocol.toUpperCase()} ${range}) ${word} ${peer.cidr ?? peer.key}`,
-            };
-            rules[ruleName] =
-                direction === "ingress"
-                    ? new aws.vpc.SecurityGroupIngressRule(ruleName, args, opts)
-                    : new aws.vpc.SecurityGroupEgressRule(ruleName, args, opts);
-        }
+    for (const { name: ruleName, peer, port } of plannedRules(direction, name, peers, ports)) {
+        const args = {
+            securityGroupId,
+            ipProtocol: port.protocol,
+            fromPort: port.port,
+            toPort: port.toPort ?? port.port,
+            cidrIpv4: peer.version === 4 ? peer.cidr : undefined,
+            cidrIpv6: peer.version === 6 ? peer.cidr : undefined,
+            referencedSecurityGroupId: peer.securityGroupId,
+            prefixListId: peer.prefixListId,
+            description: `${port.purpose} (${port.protocol.toUpperCase()} ${portRange(port)}) ${word} ${peer.cidr ?? peer.key}`,
+        };
+        rules[ruleName] =
+            direction === "ingress" ? new aws.vpc.SecurityGroupIngressRule(ruleName, args, opts) : new aws.vpc.SecurityGroupEgressRule(ruleName, args, opts);
     }
     return rules;
 }

@@ -59,6 +59,16 @@ describe("ClusterEndpointAccess", () => {
         });
     }
 
+    it("a failed VPC DNS check registers none of its 443 rules", async () => {
+        mockAws().world.vpcs[VPC].enableDnsSupport = false;
+        const failures = await programFailures(async () => {
+            const access = new ClusterEndpointAccess("prod", { mode: "private", vpcId: VPC, clusterSecurityGroupId: SG, allowedCidrs: ["10.20.0.0/16"] });
+            await assert.rejects(valueOf(access.vpcConfig));
+        });
+        assert.strictEqual(failures.length, 1);
+        assert.deepStrictEqual([...mockAws().resources.values()].map((r) => `${r.type} ${r.name}`), ["eks-private-access:index:ClusterEndpointAccess prod"]);
+    });
+
     it("fails when the DHCP options set lacks AmazonProvidedDNS", async () => {
         mockAws().world.dhcpOptions["dopt-0a1b2c3d4e5f60718"] = ["10.0.0.2", "192.168.0.53"];
         const failures = await programFailures(async () => {

@@ -1,266 +1,213 @@
-// The one VPC endpoint builder behind PrivateClusterEndpoints, EcrEndpoints and StsEndpoint (arguments are
-// checked in vpcEndpoints/args.ts): service-name look-ups, AZ placement, the endpoints' security group and
-// policies, and the outputs every endpoint component shares.
+// The one VPC endpoint builder behind PrivateClusterEndpoints, EcrEndpoints and StsEndpoint: turns a checked plan
+// (vpcEndpoints/plan.ts) into resources. Nothing is registered before the VPC and subnet look-up check passes:
+// every child takes the checked VPC id or the checked placement as an input, so a failed check leaves none.
+//
+// Outputs are what a plan of many clusters spends its time on (the SDK's promise jobs and garbage), so each
+// component derives few: the service look-ups are shared by every component of a provider (serviceLookups.ts),
+// the subnet check and every endpoint's placement are one Output, each interface endpoint reads its subnets from
+// it, and the descriptions are one Output over the endpoints' attributes.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "./args";
-import { EndpointType, SubnetAz, endpointChildName, endpointMonthlyCostUsd, monthlyCostUsd, onePerAz, placeEndpoint } from "./services";
-import { costPerAzUsd, endpointAzWarning, limitAzs } from "./azs";
+import { EndpointType, SubnetAz, endpointChildName, onePerAz, placeEndpoint } from "./services";
+import { endpointAzWarning, limitAzs } from "./azs";
+import { BuiltEndpoints, EndpointAttributes, Placements, describeEndpoints, endpointCosts, placed, zonesByKey } from "./outputs";
+import { S3_GATEWAY_KEY, createsSecurityGroup, endpointGroupName, endpointPorts, plannedEndpoints, plannedPeers, vpcCidrsListName } from "./plan";
+import { EndpointKey, ServiceFacts, providerRegion, serviceName, serviceNames, serviceSet } from "./serviceLookups";
 import { InputError } from "../shared/errors";
 import { singleAzEndpointWarning } from "../shared/azChecks";
-import { checkedAt } from "../shared/validatedInput";
-import { regionalStsEndpoint } from "../aws/privateClusterChecklist";
+import { InputSite, checkedAt } from "../shared/validatedInput";
 import { lookup } from "../shared/lookups";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
 export { DefaultEndpointPolicy, S3InterfaceDns, checkEndpointArgs } from "./args";
 export type { CheckedEndpointArgs, EndpointNetworkArgs } from "./args";
+export type { BuiltEndpoints, EndpointDescription, EndpointDnsEntry } from "./outputs";
+export { regionalStsUrl } from "./serviceLookups";
 
-/** What the components output for each endpoint, keyed by service id. */
-/** One DNS name of an endpoint (regional, zonal or private). */
-export interface EndpointDnsEntry {
-    /** The DNS name (`vpce-…-….ecr.api.us-east-1.vpce.amazonaws.com`, or the service's private DNS name). */
-    dnsName: string;
-    /** The Route 53 hosted zone that holds the name (for alias records). */
-    hostedZoneId: string;
+/** The VPC and subnets after the look-up check: the VPC id, its CIDR blocks, and one subnet per AZ used. */
+interface CheckedNetwork {
+    vpcId: string;
+    cidrs: string[];
+    chosen: SubnetAz[];
 }
 
-/** What was created for one service. */
-export interface EndpointDescription {
-    /** The endpoint id (`vpce-…`). */
-    id: string;
-    /** "Interface" or "Gateway". */
-    type: EndpointType;
-    /** The AWS service name the region's look-up returned (`com.amazonaws.us-east-1.ecr.api`, `cn.com.amazonaws.…`). */
-    serviceName: string;
-    /** DNS names of an interface endpoint (regional, zonal, and the private DNS name when on), with hosted zone ids. */
-    dnsEntries: EndpointDnsEntry[];
-    /** AZs an interface endpoint has a subnet in; empty for gateway endpoints. */
-    availabilityZones: string[];
-    /** The gateway endpoint's prefix list (for security group and NACL rules); empty for interface endpoints. */
-    prefixListId: string;
-    /** Estimated USD a month for this endpoint: its AZ-hours for an interface endpoint, 0 for a gateway. */
-    monthlyCostUsd: number;
-}
-
-export interface BuiltEndpoints {
-    endpoints: pulumi.Output<Record<string, EndpointDescription>>;
-    endpointIds: pulumi.Output<Record<string, string>>;
-    serviceNames: pulumi.Output<Record<string, string>>;
-    /** Per service: AZs of an interface endpoint (from the placement, so placement errors show here first). */
-    availabilityZones: pulumi.Output<Record<string, string[]>>;
-    securityGroupId: pulumi.Output<string | undefined>;
-    monthlyCostUsd: pulumi.Output<number>;
-    /** Monthly USD per AZ of the interface endpoints, by AZ. */
-    costPerAzUsd: pulumi.Output<Record<string, number>>;
-}
+const fail = (site: InputSite, arg: string, message: string): never =>
+    checkedAt<never>(site, () => {
+        throw new InputError(arg, message);
+    });
 
 /**
- * AWS names most endpoint services `com.amazonaws.<region>.<id>`, but some in the China regions
- * `cn.com.amazonaws.<region>.<id>` (both exist there for S3: the gateway and the interface). The provider's
- * `service` argument only tries the first form (terraform-provider-aws builds `com.amazonaws.<region>.<service>`
- * in its aws_vpc_endpoint_service data source), so the look-up filters on both names and lets AWS say which one
- * exists for the endpoint type. The answer is the same for every cluster of a region, so it is looked up once
- * per provider (lookups.ts).
+ * Looks the VPC and subnets up and checks them: private DNS needs the VPC's DNS attributes, and every subnet must
+ * be in the VPC. Logs the endpointAzs warning. Fails as a ResourceError on the component.
  */
-function lookupService(service: string, type: EndpointType, region: pulumi.Output<string>, parent: pulumi.Resource) {
-    const values = region.apply((r) => [`com.amazonaws.${r}.${service}`, `cn.com.amazonaws.${r}.${service}`]);
-    return lookup(aws.ec2.getVpcEndpointServiceOutput, { serviceType: type, filters: [{ name: "service-name", values }] }, parent);
+function checkNetwork(a: CheckedEndpointArgs, site: InputSite, interfaceCount: number): pulumi.Output<CheckedNetwork> {
+    const parent = site.resource;
+    return pulumi.all([a.vpcId(site), a.subnetIds(site)]).apply(([vpcId, ids]) => {
+        const vpcOut = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
+        const subnetOuts = [...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent));
+        return pulumi.all([vpcOut, ...subnetOuts] as pulumi.Output<unknown>[]).apply((results): CheckedNetwork => {
+            const vpc = results[0] as aws.ec2.GetVpcResult;
+            const subnets = results.slice(1) as aws.ec2.GetSubnetResult[];
+            // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
+            // unless the VPC has both DNS support and DNS host names on.
+            if (a.privateDnsEnabled && !(vpc.enableDnsSupport && vpc.enableDnsHostnames)) {
+                fail(site, "vpcId", `${vpc.id} needs enableDnsSupport and enableDnsHostnames true for private DNS on interface endpoints (or set privateDnsEnabled: false)`);
+            }
+            const foreign = subnets.find((s) => s.vpcId !== vpc.id);
+            if (foreign) fail(site, "subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpc.id}`);
+            const all = onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
+            const chosen = limitAzs(all, a.endpointAzs);
+            const warning = endpointAzWarning({
+                nodeAzs: all.map((s) => s.availabilityZone),
+                endpointAzs: chosen.map((s) => s.availabilityZone),
+                interfaceCount,
+                usdPerAzHour: a.usdPerAzHour,
+            });
+            if (warning !== undefined) void pulumi.log.warn(warning, parent);
+            return { vpcId: vpc.id, cidrs: vpc.cidrBlockAssociations.map((x) => x.cidrBlock).sort(), chosen };
+        });
+    });
+}
+
+/** Every interface endpoint's placement (or why it has none), logging the AZ advice once per endpoint. */
+function placeAll(endpoints: EndpointKey[], network: CheckedNetwork, facts: Record<string, ServiceFacts>, parent: pulumi.Resource): Placements {
+    const placements: Placements = {};
+    for (const { key, service, type } of endpoints) {
+        if (type !== EndpointType.Interface) continue;
+        try {
+            const p = placeEndpoint(service, facts[key].availabilityZones, network.chosen);
+            if (p.missingAzs.length > 0) {
+                void pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
+            }
+            const oneAz = singleAzEndpointWarning(service, p.availabilityZones);
+            if (oneAz) void pulumi.log.warn(oneAz, parent);
+            placements[key] = p;
+        } catch (err) {
+            if (!(err instanceof InputError)) throw err;
+            placements[key] = { error: err };
+        }
+    }
+    return placements;
+}
+
+/** The restricted default policy's scope (organization or account), when defaultPolicy asks for one. */
+function policyScope(a: CheckedEndpointArgs, parent: pulumi.Resource): pulumi.Output<PolicyScope> | undefined {
+    if (a.defaultPolicy === DefaultEndpointPolicy.Organization) {
+        return lookup(aws.organizations.getOrganizationOutput, {}, parent).id.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Organization, id }));
+    }
+    if (a.defaultPolicy === DefaultEndpointPolicy.Account) {
+        return lookup(aws.getCallerIdentityOutput, {}, parent).accountId.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Account, id }));
+    }
+    return undefined;
 }
 
 /** Creates the endpoints of a checked plan under `parent`. */
 export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArgs): BuiltEndpoints {
     const { name, plan } = a;
     const opts = { parent };
-    const interfaces = plan.create.filter((e) => e.type === EndpointType.Interface);
-    const region = lookup(aws.getRegionOutput, {}, parent).region;
     const site = { component: a.component, name, resource: parent };
-    const fail = (arg: string, message: string): never =>
-        checkedAt<never>(site, () => {
-            throw new InputError(arg, message);
-        });
-    const vpcId = a.vpcId(site);
+    const keys = plannedEndpoints(a);
+    const interfaceCount = plan.create.filter((e) => e.type === EndpointType.Interface).length;
+    const facts = serviceSet(keys, parent);
     const hybridS3 = a.s3InterfaceDns === S3InterfaceDns.InboundResolverOnly;
     const routeTableIds = hybridS3 || plan.create.some((e) => e.type === EndpointType.Gateway) ? a.routeTableIds(site) : [];
 
-    let chosen: pulumi.Output<SubnetAz[]> = pulumi.output([]);
+    // Without interface endpoints there is no look-up to wait for; with them, every child waits for the check.
+    const network = interfaceCount > 0 ? checkNetwork(a, site, interfaceCount) : undefined;
+    const vpcId: pulumi.Input<string> = network ? network.apply((n) => n.vpcId) : a.vpcId(site);
+    const placements: pulumi.Output<Placements> = network
+        ? pulumi.all([network, facts]).apply(([n, f]) => placeAll(keys, n, f, parent))
+        : pulumi.output({} as Placements);
+
     let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds?.(site) ?? [];
     let securityGroupId: pulumi.Output<string | undefined> = pulumi.output(undefined);
-    if (interfaces.length > 0) {
-        const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
-        // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
-        // unless the VPC has both DNS support and DNS host names on.
-        const vpcReady = vpc.apply((v) => {
-            if (a.privateDnsEnabled && !(v.enableDnsSupport && v.enableDnsHostnames)) {
-                fail("vpcId", `${v.id} needs enableDnsSupport and enableDnsHostnames true for private DNS on interface endpoints (or set privateDnsEnabled: false)`);
-            }
-            return v.id;
-        });
-        chosen = pulumi.all([vpcReady, a.subnetIds(site)]).apply(([vpcId, ids]) =>
-            pulumi.all([...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))).apply((subnets) => {
-                const foreign = subnets.find((s) => s.vpcId !== vpcId);
-                if (foreign) fail("subnetIds", `${foreign.id} is in ${foreign.vpcId}, not in ${vpcId}`);
-                const all = onePerAz(subnets.map((s) => ({ subnetId: s.id, availabilityZone: s.availabilityZone })));
-                const used = limitAzs(all, a.endpointAzs);
-                const warning = endpointAzWarning({
-                    nodeAzs: all.map((s) => s.availabilityZone),
-                    endpointAzs: used.map((s) => s.availabilityZone),
-                    interfaceCount: interfaces.length,
-                    usdPerAzHour: a.usdPerAzHour,
-                });
-                if (warning !== undefined) void pulumi.log.warn(warning, parent);
-                return used;
-            }),
+    if (network && createsSecurityGroup(a)) {
+        // Interface endpoints are network interfaces in the VPC: callers reach them on HTTPS only, and the guide
+        // requires the node subnets' CIDRs or the node security group to be allowed (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html,
+        // Considerations). Responses need no egress rule (security groups are stateful).
+        const sg = new aws.ec2.SecurityGroup(
+            endpointGroupName(name),
+            { vpcId, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: endpointGroupName(name) } },
+            opts,
         );
-        if (a.securityGroupIds === undefined) {
-            // Interface endpoints are network interfaces in the VPC: callers reach them on HTTPS only, and the
-            // guide requires the node subnets' CIDRs or the node security group to be allowed (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html,
-            // Considerations). Responses need no egress rule (security groups are stateful).
-            const sg = new aws.ec2.SecurityGroup(
-                `${name}-endpoints`,
-                { vpcId, description: "Interface VPC endpoints: HTTPS from the cluster VPC", tags: { Name: `${name}-endpoints` } },
+        let listId: pulumi.Input<string> = "";
+        if (a.vpcCidrs) {
+            // The VPC's CIDR blocks are only known after the look-up, so they go in a prefix list: one rule, updated
+            // in place when a block is added (pods on a secondary CIDR need the endpoints too).
+            const list = new aws.ec2.ManagedPrefixList(
+                vpcCidrsListName(name),
+                {
+                    name: vpcCidrsListName(name),
+                    addressFamily: "IPv4",
+                    maxEntries: network.apply((n) => n.cidrs.length),
+                    entries: network.apply((n) => n.cidrs.map((cidr) => ({ cidr, description: "VPC CIDR block" }))),
+                },
                 opts,
             );
-            const peers = [...a.sources];
-            if (a.vpcCidrs) {
-                // The VPC's CIDR blocks are only known after a look-up, so they go in a prefix list: one rule,
-                // updated in place when a block is added (pods on a secondary CIDR need the endpoints too).
-                const cidrs = vpc.cidrBlockAssociations.apply((assocs) => assocs.map((x) => x.cidrBlock).sort());
-                const list = new aws.ec2.ManagedPrefixList(
-                    `${name}-vpc-cidrs`,
-                    {
-                        name: `${name}-vpc-cidrs`,
-                        addressFamily: "IPv4",
-                        maxEntries: cidrs.apply((c) => c.length),
-                        entries: cidrs.apply((c) => c.map((cidr) => ({ cidr, description: "VPC CIDR block" }))),
-                    },
-                    opts,
-                );
-                peers.unshift({ key: "vpc-cidrs", prefixListId: list.id });
-            }
-            securityGroupRules("ingress", `${name}-endpoints`, sg.id, peers, [{ protocol: "tcp", port: 443, purpose: "HTTPS to VPC endpoints" }], opts);
-            securityGroupIds = [sg.id];
-            securityGroupId = sg.id;
+            listId = list.id;
         }
+        securityGroupRules("ingress", endpointGroupName(name), sg.id, plannedPeers(a, listId), endpointPorts, opts);
+        securityGroupIds = [sg.id];
+        securityGroupId = sg.id;
     }
 
-    let scope: pulumi.Output<PolicyScope> | undefined;
-    if (a.defaultPolicy === DefaultEndpointPolicy.Organization) {
-        scope = lookup(aws.organizations.getOrganizationOutput, {}, parent).id.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Organization, id }));
-    } else if (a.defaultPolicy === DefaultEndpointPolicy.Account) {
-        scope = lookup(aws.getCallerIdentityOutput, {}, parent).accountId.apply((id): PolicyScope => ({ policy: DefaultEndpointPolicy.Account, id }));
-    }
-    const partition = scope ? lookup(aws.getPartitionOutput, {}, parent).partition : pulumi.output("");
-
-    // Outputs cost promises (the SDK's machinery dominates a plan of many clusters): each endpoint gets the
-    // Outputs its inputs and placement need, and the descriptions are one Output for the component.
-    const names: Record<string, pulumi.Output<string>> = {};
-    const azs: Record<string, pulumi.Output<string[]>> = {};
-    const created: { service: string; type: EndpointType; endpoint: aws.ec2.VpcEndpoint }[] = [];
-    const serviceAndPolicy = (service: string, type: EndpointType) => {
-        const found = lookupService(service, type, region, parent);
+    const scope = policyScope(a, parent);
+    const partition = scope ? lookup(aws.getPartitionOutput, {}, parent).partition : undefined;
+    const policyOf = (key: string, service: string): pulumi.Input<string> | undefined => {
         const own = a.policies[service]?.(site);
-        const policy =
-            own !== undefined
-                ? own
-                : scope
-                  ? pulumi
-                        .all([found.vpcEndpointPolicySupported, scope, partition, region])
-                        .apply(([supported, sc, p, r]) => (supported ? restrictedEndpointPolicy(service, sc, p, r) : undefined))
-                  : undefined;
-        return { found, policy };
+        if (own !== undefined || !scope || !partition) return own;
+        return pulumi
+            .all([facts, scope, partition, providerRegion(parent)])
+            .apply(([f, sc, p, r]) => (f[key].vpcEndpointPolicySupported ? restrictedEndpointPolicy(service, sc, p, r) : undefined)) as pulumi.Output<string>;
     };
+
     // s3InterfaceDns inboundResolverOnly: AWS requires the S3 gateway endpoint before the interface endpoint whose
     // private DNS then only answers inbound Resolver queries (vpcEndpoints/args.ts, S3InterfaceDns).
     let s3Gateway: aws.ec2.VpcEndpoint | undefined;
-    if (hybridS3) {
-        const key = "s3-gateway";
-        const { found, policy } = serviceAndPolicy("s3", EndpointType.Gateway);
-        names[key] = found.serviceName;
-        azs[key] = pulumi.output([]);
-        s3Gateway = new aws.ec2.VpcEndpoint(
-            endpointChildName(name, key),
-            { vpcId, serviceName: found.serviceName, vpcEndpointType: EndpointType.Gateway, policy, routeTableIds, tags: { Name: endpointChildName(name, key) } },
-            opts,
-        );
-        created.push({ service: key, type: EndpointType.Gateway, endpoint: s3Gateway });
-    }
-    for (const planned of plan.create) {
-        const { service, type } = planned;
-        const { found, policy } = serviceAndPolicy(service, type);
-        const serviceName = found.serviceName;
-        names[service] = serviceName;
-        const common = { vpcId, serviceName, vpcEndpointType: type, policy, tags: { Name: endpointChildName(name, service) } };
-        let endpoint: aws.ec2.VpcEndpoint;
-        if (type === EndpointType.Interface) {
-            const placement = pulumi.all([chosen, found.availabilityZones]).apply(([c, offered]) => {
-                const p = checkedAt(site, () => placeEndpoint(service, offered, c));
-                if (p.missingAzs.length > 0) {
-                    void pulumi.log.warn(`${service} is not offered in ${p.missingAzs.join(", ")}; nodes there reach its endpoint in another AZ`, parent);
-                }
-                const oneAz = singleAzEndpointWarning(service, p.availabilityZones);
-                if (oneAz) void pulumi.log.warn(oneAz, parent);
-                return p;
-            });
-            azs[service] = placement.availabilityZones;
-            // Said either way for S3, as AWS's default (inbound Resolver only) refuses the endpoint without a gateway.
-            const dnsOptions = service === "s3" && a.s3InterfaceDns !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: hybridS3 } : undefined;
-            endpoint = new aws.ec2.VpcEndpoint(
-                endpointChildName(name, service),
-                { ...common, subnetIds: placement.subnetIds, securityGroupIds, privateDnsEnabled: a.privateDnsEnabled, ...(dnsOptions ? { dnsOptions } : {}) },
-                service === "s3" && s3Gateway ? { ...opts, dependsOn: [s3Gateway] } : opts,
-            );
-        } else {
-            azs[service] = pulumi.output([]);
-            endpoint = new aws.ec2.VpcEndpoint(endpointChildName(name, service), { ...common, routeTableIds }, opts);
+    const created = keys.map(({ key, service, type }) => {
+        const common = { vpcId, serviceName: serviceName(service, type, parent), vpcEndpointType: type, policy: policyOf(key, service), tags: { Name: endpointChildName(name, key) } };
+        if (type === EndpointType.Gateway) {
+            const gateway = new aws.ec2.VpcEndpoint(endpointChildName(name, key), { ...common, routeTableIds }, opts);
+            if (key === S3_GATEWAY_KEY) s3Gateway = gateway;
+            return gateway;
         }
-        created.push({ service, type, endpoint });
-    }
-
-    const serviceNames = pulumi.output(names) as pulumi.Output<Record<string, string>>;
-    const availabilityZones = pulumi.output(azs) as pulumi.Output<Record<string, string[]>>;
-    const endpoints = pulumi
-        .all([serviceNames, availabilityZones, pulumi.all(created.map(({ endpoint: e }) => pulumi.all([e.id, e.dnsEntries, e.prefixListId])))])
-        .apply(([serviceNameOf, zonesOf, values]) =>
-            Object.fromEntries(
-                created.map(({ service, type }, i): [string, EndpointDescription] => {
-                    const [id, dnsEntries, prefixListId] = values[i];
-                    const zones = zonesOf[service];
-                    return [
-                        service,
-                        {
-                            id,
-                            type,
-                            serviceName: serviceNameOf[service],
-                            dnsEntries: (dnsEntries ?? []).map((d) => ({ dnsName: d.dnsName, hostedZoneId: d.hostedZoneId })),
-                            availabilityZones: zones,
-                            prefixListId: type === EndpointType.Gateway ? (prefixListId ?? "") : "",
-                            monthlyCostUsd: endpointMonthlyCostUsd(type, zones.length, a.usdPerAzHour),
-                        },
-                    ];
-                }),
-            ),
+        // Said either way for S3, as AWS's default (inbound Resolver only) refuses the endpoint without a gateway.
+        const dnsOptions = service === "s3" && a.s3InterfaceDns !== undefined ? { privateDnsOnlyForInboundResolverEndpoint: hybridS3 } : undefined;
+        return new aws.ec2.VpcEndpoint(
+            endpointChildName(name, key),
+            {
+                ...common,
+                subnetIds: placements.apply((p) => checkedAt(site, () => placed(p, key).subnetIds)),
+                securityGroupIds,
+                privateDnsEnabled: a.privateDnsEnabled,
+                ...(dnsOptions ? { dnsOptions } : {}),
+            },
+            service === "s3" && s3Gateway ? { ...opts, dependsOn: [s3Gateway] } : opts,
         );
+    });
+
+    const availabilityZones = placements.apply((p) => checkedAt(site, () => zonesByKey(keys, p)));
+    const names = serviceNames(keys, parent);
+    const attributes: pulumi.Output<unknown>[] = created.map((e, i) => (keys[i].type === EndpointType.Gateway ? e.prefixListId : e.dnsEntries));
+    const endpoints = pulumi
+        .all([names, availabilityZones, ...created.map((e) => e.id), ...attributes])
+        .apply(([n, zones, ...values]) => {
+            const ids = values.slice(0, created.length) as string[];
+            const attrs = ids.map((id, i): EndpointAttributes => {
+                const extra = values[created.length + i];
+                return keys[i].type === EndpointType.Gateway ? { id, prefixListId: extra as string } : { id, dnsEntries: extra as EndpointAttributes["dnsEntries"] };
+            });
+            return describeEndpoints(keys, n as Record<string, string>, zones as Record<string, string[]>, attrs, a.usdPerAzHour);
+        });
+    const costs = availabilityZones.apply((z) => endpointCosts(plan.create, z, a.usdPerAzHour));
     return {
         endpoints,
         endpointIds: endpoints.apply((e) => Object.fromEntries(Object.entries(e).map(([s, d]) => [s, d.id]))),
-        serviceNames,
+        serviceNames: names,
         availabilityZones,
         securityGroupId,
-        // The S3 gateway of s3InterfaceDns inboundResolverOnly is free, so the plan's endpoints are the whole cost.
-        monthlyCostUsd: availabilityZones.apply((z) =>
-            monthlyCostUsd(
-                plan.create.map((e) => ({ type: e.type, azCount: z[e.service].length })),
-                a.usdPerAzHour,
-            ),
-        ),
-        costPerAzUsd: availabilityZones.apply((z) => costPerAzUsd(plan.create.filter((e) => e.type === EndpointType.Interface).map((e) => z[e.service]), a.usdPerAzHour)),
+        monthlyCostUsd: costs.apply((c) => c.monthlyCostUsd),
+        costPerAzUsd: costs.apply((c) => c.costPerAzUsd),
     };
-}
-
-/** The regional STS endpoint URL for the provider's region and partition. */
-export function regionalStsUrl(parent: pulumi.Resource): pulumi.Output<string> {
-    const region = lookup(aws.getRegionOutput, {}, parent).region;
-    const dnsSuffix = lookup(aws.getPartitionOutput, {}, parent).dnsSuffix;
-    return pulumi.all([region, dnsSuffix]).apply(([r, d]) => regionalStsEndpoint(r, d));
 }

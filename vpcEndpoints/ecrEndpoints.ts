@@ -1,27 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { S3EndpointType, planEndpoints } from "./services";
 import { inComponent } from "../shared/errors";
-import { EndpointDescription, EndpointNetworkArgs, S3InterfaceDns, buildVpcEndpoints, checkEndpointArgs } from "./build";
+import { EndpointDescription, buildVpcEndpoints } from "./build";
+import { planEcrEndpoints } from "./plan";
+import type { EcrEndpointsArgs } from "./componentArgs";
 
-/** What a node pulling from ECR calls: the ECR API, the registry, and S3 where the image layers are. */
-const ecrServices = ["ecr.api", "ecr.dkr", "s3"];
-
-export interface EcrEndpointsArgs extends EndpointNetworkArgs {
-    /** Route tables of the nodes' subnets, for the S3 gateway endpoint; ids may be Outputs. */
-    routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /** "Gateway" (default: free) or "Interface" for S3. */
-    s3EndpointType?: S3EndpointType;
-    /**
-     * With s3EndpointType "Interface" and private DNS: "allResolvers" (default: the VPC's S3 traffic uses the interface
-     * endpoint) or "inboundResolverOnly" (AWS's hybrid set-up: an S3 gateway endpoint is created on routeTableIds for
-     * the VPC, and the interface endpoint's private DNS answers only queries from a Route 53 Resolver inbound endpoint).
-     */
-    s3InterfaceDns?: S3InterfaceDns;
-    /** Of ecr.api, ecr.dkr and s3, those that already have an endpoint in this VPC: not created again. */
-    existingEndpoints?: string[];
-    /** IAM policy JSON per service id (ecr.api, ecr.dkr, s3); overrides `defaultPolicy` for that endpoint. */
-    policies?: Record<string, pulumi.Input<string>>;
-}
+export type { EcrEndpointsArgs } from "./componentArgs";
 
 /**
  * Image pulls without internet access: ecr.api and ecr.dkr interface endpoints plus the S3 endpoint the image
@@ -42,17 +25,10 @@ export class EcrEndpoints extends pulumi.ComponentResource {
     public readonly monthlyCostUsd: pulumi.Output<number>;
 
     constructor(name: string, args: EcrEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = inComponent("EcrEndpoints", name, () =>
-            checkEndpointArgs(
-                "EcrEndpoints",
-                name,
-                args,
-                planEndpoints({ services: ecrServices, s3EndpointType: args.s3EndpointType, existingEndpoints: args.existingEndpoints }),
-            ),
-        );
+        const plan = inComponent("EcrEndpoints", name, () => planEcrEndpoints(name, args));
         super("eks-private-access:index:EcrEndpoints", name, args, opts);
 
-        const built = buildVpcEndpoints(this, checked);
+        const built = buildVpcEndpoints(this, plan.checked);
         this.endpoints = built.endpoints;
         this.endpointIds = built.endpointIds;
         this.serviceNames = built.serviceNames;

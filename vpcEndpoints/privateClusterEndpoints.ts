@@ -1,55 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EndpointFeature, EndpointPreset, S3EndpointType, planEndpoints } from "./services";
 import { inComponent } from "../shared/errors";
-import {
-    checkEndpointPrivateAccess,
-    clusterAutoscalerFlags,
-    globalStsNote,
-    loadBalancerControllerFlags,
-    privateClusterNotes,
-    stsPodEnvironment,
-} from "../aws/privateClusterChecklist";
-import { EndpointDescription, EndpointNetworkArgs, S3InterfaceDns, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./build";
+import { clusterAutoscalerFlags, globalStsNote, loadBalancerControllerFlags, privateClusterNotes, stsPodEnvironment } from "../aws/privateClusterChecklist";
+import { EndpointDescription, buildVpcEndpoints, regionalStsUrl } from "./build";
+import { planPrivateClusterEndpoints } from "./plan";
+import type { PrivateClusterEndpointsArgs } from "./componentArgs";
 
-export interface PrivateClusterEndpointsArgs extends EndpointNetworkArgs {
-    /** Route tables of the nodes' subnets, for gateway endpoints (S3 by default); ids may be Outputs. */
-    routeTableIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * The service set to start from: "minimal" (default: ec2, ecr.api, ecr.dkr, sts and the S3 gateway, what nodes
-     * need to join and pull images; eksctl's fully-private set) or "eks-guide" (the EKS private cluster guide's whole
-     * table: adds logs, elasticloadbalancing and xray). `features` and `additionalServices` add to it.
-     */
-    preset?: EndpointPreset;
-    /** Services to create endpoints for, by short id, instead of a preset's set. */
-    services?: string[];
-    /** Services added to `services` (autoscaling, eks-auth, ssm, kms, elasticfilesystem, ...). */
-    additionalServices?: string[];
-    /** What the cluster runs; each adds the endpoints it calls (see the README's features table). */
-    features?: EndpointFeature[];
-    /** "Gateway" (default: free, and what ECR layer pulls need) or "Interface" for S3. */
-    s3EndpointType?: S3EndpointType;
-    /**
-     * With s3EndpointType "Interface" and private DNS: "allResolvers" (default: the VPC's S3 traffic uses the interface
-     * endpoint) or "inboundResolverOnly" (AWS's hybrid set-up: an S3 gateway endpoint is created on routeTableIds for
-     * the VPC, and the interface endpoint's private DNS answers only queries from a Route 53 Resolver inbound endpoint).
-     */
-    s3InterfaceDns?: S3InterfaceDns;
-    /**
-     * Services that already have an endpoint in this VPC (shared with another cluster, or made by another tool):
-     * not created again. An existing S3 gateway endpoint must be listed, or AWS refuses the second route.
-     */
-    existingEndpoints?: string[];
-    /** IAM policy JSON per service id; overrides `defaultPolicy` for that endpoint. */
-    policies?: Record<string, pulumi.Input<string>>;
-    /**
-     * Interface endpoints in only this many of the subnets' AZs (the first by AZ name), for non-production stacks:
-     * each AZ left out saves its AZ-hours, with a warning that nodes there cross AZs and depend on the others.
-     * Default: every AZ of the subnets.
-     */
-    endpointAzs?: number;
-    /** The cluster's endpoint private access setting; false fails before anything is created. */
-    endpointPrivateAccess?: boolean;
-}
+export type { PrivateClusterEndpointsArgs } from "./componentArgs";
 
 /**
  * The VPC endpoints a private EKS cluster (no outbound internet access) needs, plus the rest of its checklist
@@ -89,20 +45,17 @@ export class PrivateClusterEndpoints extends pulumi.ComponentResource {
     public readonly notes: pulumi.Output<string[]>;
 
     constructor(name: string, args: PrivateClusterEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = inComponent("PrivateClusterEndpoints", name, () => {
-            checkEndpointPrivateAccess(args.endpointPrivateAccess);
-            return checkEndpointArgs("PrivateClusterEndpoints", name, args, planEndpoints(args));
-        });
+        const plan = inComponent("PrivateClusterEndpoints", name, () => planPrivateClusterEndpoints(name, args));
         super("eks-private-access:index:PrivateClusterEndpoints", name, args, opts);
 
-        const built = buildVpcEndpoints(this, checked);
+        const built = buildVpcEndpoints(this, plan.checked);
         this.endpoints = built.endpoints;
         this.endpointIds = built.endpointIds;
         this.serviceNames = built.serviceNames;
         this.availabilityZones = built.availabilityZones;
         this.securityGroupId = built.securityGroupId;
-        this.services = pulumi.output(checked.plan.create.map((e) => e.service));
-        this.existingServices = pulumi.output(checked.plan.existing);
+        this.services = pulumi.output(plan.services);
+        this.existingServices = pulumi.output(plan.existingServices);
         this.monthlyCostUsd = built.monthlyCostUsd;
         this.costPerAzUsd = built.costPerAzUsd;
         this.loadBalancerControllerFlags = pulumi.output([...loadBalancerControllerFlags]);

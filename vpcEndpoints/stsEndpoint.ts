@@ -1,15 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import { planEndpoints } from "./services";
-import { validatedPolicy } from "./args";
 import { inComponent } from "../shared/errors";
-import type { Validated } from "../shared/validatedInput";
 import { globalStsNote, stsPodEnvironment } from "../aws/privateClusterChecklist";
-import { EndpointDnsEntry, EndpointNetworkArgs, buildVpcEndpoints, checkEndpointArgs, regionalStsUrl } from "./build";
+import { EndpointDnsEntry, buildVpcEndpoints, regionalStsUrl } from "./build";
+import { planStsEndpoint } from "./plan";
+import type { StsEndpointArgs } from "./componentArgs";
 
-export interface StsEndpointArgs extends EndpointNetworkArgs {
-    /** IAM policy JSON for the endpoint; overrides `defaultPolicy`. */
-    policy?: pulumi.Input<string>;
-}
+export type { StsEndpointArgs } from "./componentArgs";
 
 /**
  * The regional STS interface endpoint that IAM roles for service accounts need without internet access
@@ -36,13 +32,10 @@ export class StsEndpoint extends pulumi.ComponentResource {
     public readonly note: pulumi.Output<string>;
 
     constructor(name: string, args: StsEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        const checked = inComponent("StsEndpoint", name, () => {
-            const policies: Record<string, Validated<string>> = args.policy === undefined ? {} : { sts: validatedPolicy(args.policy, "policy") };
-            return { ...checkEndpointArgs("StsEndpoint", name, args, planEndpoints({ services: ["sts"] })), policies };
-        });
+        const plan = inComponent("StsEndpoint", name, () => planStsEndpoint(name, args));
         super("eks-private-access:index:StsEndpoint", name, args, opts);
 
-        const built = buildVpcEndpoints(this, checked);
+        const built = buildVpcEndpoints(this, plan.checked);
         const sts = built.endpoints.apply((e) => e.sts);
         this.endpointId = sts.id;
         this.serviceName = built.serviceNames.apply((n) => n.sts);
