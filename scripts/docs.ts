@@ -1,11 +1,12 @@
 // npm run docs: regenerates the README's tables from the code, between their markers, so no table is copied by
 // hand. This file writes the component argument tables (from schema.json: each component's inputs, their type,
-// whether required, and the doc comment) and the VPC endpoint features table (from featureEndpoints, the map
-// planEndpoints adds endpoints from). The cost table is vpcEndpoints/costTable.ts's (npm run cost-table), the
-// schema scripts/schema.ts's. tests/docs.test.ts fails when the README's copy is stale.
+// whether required, and the doc comment) and the VPC endpoint features table (vpcEndpoints/features.ts renders it
+// from featureTable, the map planEndpoints adds endpoints from). `npm run docs` also runs the schema, the cost
+// table (vpcEndpoints/costTable.ts) and the policy profiles and table (scripts/policyProfiles.ts).
+// tests/docs.test.ts fails when the README's copy is stale.
 import * as fs from "fs";
 import * as path from "path";
-import { featureEndpoints } from "../index";
+import { FEATURE_TABLE_END, FEATURE_TABLE_START, featureTableMarkdown } from "../vpcEndpoints/features";
 
 export const readmePath = path.join(__dirname, "..", "README.md");
 const schemaPath = path.join(__dirname, "..", "schema.json");
@@ -31,19 +32,19 @@ export interface Schema {
     types: Record<string, TypeSpec>;
 }
 
-/** A generated README section: its markers and how to render what goes between them. */
+/** A generated README section: its markers and how to render it, markers included. */
 export interface Section {
     start: string;
     end: string;
     render: () => string;
 }
 
-/** `text` with what lies between `section`'s markers replaced by its rendering; throws when the markers are missing. */
+/** `text` with `section` (its markers and what lies between) replaced by its rendering; throws when the markers are missing. */
 export function withSection(text: string, section: Section): string {
     const start = text.indexOf(section.start);
     const end = text.indexOf(section.end);
     if (start < 0 || end < start) throw new Error(`README.md has no ${section.start} ... ${section.end} section`);
-    return text.slice(0, start) + [section.start, section.render(), section.end].join("\n") + text.slice(end + section.end.length);
+    return text.slice(0, start) + section.render() + text.slice(end + section.end.length);
 }
 
 /** A table cell: one line, pipes escaped. */
@@ -92,17 +93,13 @@ export function argumentTablesMarkdown(schema: Schema): string {
     return lines.join("\n");
 }
 
-/** The features table: each EndpointFeature, the endpoint services it adds, and why it calls them. */
-export function featureTableMarkdown(): string {
-    const rows = Object.entries(featureEndpoints).map(([feature, f]) => `| \`${feature}\` | ${f.services.join(", ")} | ${cell(f.why)} |`);
-    return ["| feature | endpoints | why |", "|---|---|---|", ...rows].join("\n");
-}
-
 /** The sections this script writes, rendering from `schema`. */
 export function sections(schema: Schema): Section[] {
+    const start = "<!-- component-arguments:start (npm run docs) -->";
+    const end = "<!-- component-arguments:end -->";
     return [
-        { start: "<!-- component-arguments:start (npm run docs) -->", end: "<!-- component-arguments:end -->", render: () => argumentTablesMarkdown(schema) },
-        { start: "<!-- endpoint-features:start (npm run docs) -->", end: "<!-- endpoint-features:end -->", render: featureTableMarkdown },
+        { start, end, render: () => [start, argumentTablesMarkdown(schema), end].join("\n") },
+        { start: FEATURE_TABLE_START, end: FEATURE_TABLE_END, render: featureTableMarkdown },
     ];
 }
 
