@@ -3,7 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EndpointAccessSettings, EndpointAccessSettingsArgs, resolveEndpointAccess } from "./endpointAccess";
 import { underArgPath } from "../shared/errors";
-import { PortSpec, plannedRules } from "../shared/securityGroupRuleResources";
+import { PortSpec, plannedRules } from "../shared/ruleNames";
 
 /** A resource the component will register: its type token and name. */
 export interface PlannedResource {

@@ -9,7 +9,7 @@ import { interfaceEndpointMonthlyUsd } from "../aws/prices";
 import { checkEndpointPrivateAccess } from "../aws/privateClusterChecklist";
 import { underArgPath } from "../shared/errors";
 import { KeyedSource } from "../shared/ruleSources";
-import { PortSpec, plannedRules } from "../shared/securityGroupRuleResources";
+import { PortSpec, plannedRules } from "../shared/ruleNames";
 import { Validated, isPlain } from "../shared/validatedInput";
 
 /** A resource a component will register: its type token and name. */
