@@ -36,11 +36,20 @@ const suffixes: { suffix: string; form: EndpointForm; china: boolean }[] = [
     { suffix: "eks.amazonaws.com", form: EndpointForm.Ipv4, china: false },
     { suffix: "eks.amazonaws.com.cn", form: EndpointForm.Ipv4, china: true },
     { suffix: "amazonwebservices.com.cn", form: EndpointForm.Ipv4, china: true },
-    { suffix: "eks.api.aws", form: EndpointForm.DualStack, china: false },
     { suffix: "api.aws", form: EndpointForm.DualStack, china: false },
+    { suffix: "eks.api.aws", form: EndpointForm.DualStack, china: false },
     { suffix: "api.amazonwebservices.com.cn", form: EndpointForm.DualStack, china: true },
     { suffix: "eks.api.amazonwebservices.com.cn", form: EndpointForm.DualStack, china: true },
 ];
+
+/**
+ * The domain after the region label that EKS gives a new cluster's endpoint in `region`: the first of the forms
+ * above for the partition (`eks.amazonaws.com`, `eks.amazonaws.com.cn`, `api.aws`, `api.amazonwebservices.com.cn`).
+ */
+export function clusterEndpointSuffix(region: string, form: EndpointForm): string {
+    const china = region.startsWith("cn-");
+    return suffixes.find((s) => s.form === form && s.china === china)!.suffix;
+}
 
 /**
  * Host name, region, partition and form of an EKS cluster endpoint, given its URL

@@ -20,6 +20,19 @@ export const awsRegions: Readonly<Record<"aws" | "aws-cn" | "aws-us-gov", readon
 
 export type AwsPartition = keyof typeof awsRegions;
 
+/**
+ * The domain of each partition's service endpoints (`ec2.us-east-1.amazonaws.com`, `ec2.cn-north-1.amazonaws.com.cn`).
+ * Sources: AWS General Reference, "AWS service endpoints" (https://docs.aws.amazon.com/general/latest/gr/rande.html,
+ * "Regional endpoints"); Endpoints and ARNs for Amazon Web Services in China
+ * (https://docs.amazonaws.cn/en_us/general/latest/gr/rande.html, "Endpoints"); AWS GovCloud (US) User Guide,
+ * "Service endpoints" (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/using-govcloud-endpoints.html).
+ */
+export const partitionDnsSuffix: Readonly<Record<AwsPartition, string>> = {
+    aws: "amazonaws.com",
+    "aws-cn": "amazonaws.com.cn",
+    "aws-us-gov": "amazonaws.com",
+};
+
 /** The partition of a known Region, or undefined for a name AWS does not have. */
 export function partitionOfRegion(region: string): AwsPartition | undefined {
     return (Object.keys(awsRegions) as AwsPartition[]).find((p) => awsRegions[p].includes(region));

@@ -1,6 +1,39 @@
 // The character sets and lengths AWS accepts for the strings this package generates, so a name or description that
-// AWS would refuse at apply fails a test instead. Resolver endpoint and rule names are hybridDns/resolverNames.ts.
-import { resolverNameProblem, resourceShareNameProblem } from "../hybridDns/resolverNames";
+// AWS would refuse at apply fails a test instead.
+
+// Route 53 Resolver endpoint and rule names. Route 53 takes a `Name` of at most 64 characters of letters,
+// digits, hyphens, underscores and spaces, and not only digits: Route 53 API Reference, CreateResolverEndpoint
+// and CreateResolverRule, "Request Parameters", Name ("Length Constraints: Maximum length of 64. Pattern:
+// (?!^[0-9]+$)([a-zA-Z0-9\-_' ']+)"),
+// https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html and
+// https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverRule.html.
+
+/** Route 53 Resolver's longest endpoint or rule name. */
+export const RESOLVER_NAME_MAX_LENGTH = 64;
+const resolverNameChars = /^[a-zA-Z0-9\-_ ]+$/;
+
+/** Why Route 53 Resolver would refuse `name` as an endpoint or rule name, or undefined when it accepts it. */
+export function resolverNameProblem(name: string): string | undefined {
+    if (name.length === 0) return "is empty";
+    if (name.length > RESOLVER_NAME_MAX_LENGTH) return `is ${name.length} characters long; Route 53 Resolver allows at most ${RESOLVER_NAME_MAX_LENGTH}`;
+    if (!resolverNameChars.test(name)) {
+        const bad = [...new Set(name.replace(/[a-zA-Z0-9\-_ ]/g, ""))].map((c) => JSON.stringify(c)).join(" ");
+        return `has characters Route 53 Resolver does not allow (${bad}); use letters, digits, spaces, - and _`;
+    }
+    if (/^[0-9]+$/.test(name)) return "is only digits, which Route 53 Resolver does not allow";
+    return undefined;
+}
+
+/**
+ * Why AWS RAM would refuse `name` as a resource share's name, or undefined. AWS RAM API Reference,
+ * CreateResourceShare, "Request Body", name: "Type: String. Required: Yes"
+ * (https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html): no length limit or pattern is
+ * documented (the service model, botocore's ram/2018-01-04 service-2.json, gives the plain `String` shape), so an
+ * empty name is the only one the documentation rules out.
+ */
+export function resourceShareNameProblem(name: string): string | undefined {
+    return name.length === 0 ? "is empty; AWS RAM requires a resource share name" : undefined;
+}
 
 /**
  * EC2 security group names and descriptions, and security group rule descriptions: "a-z, A-Z, 0-9, spaces, and

@@ -14,7 +14,7 @@ import { planHybridDnsAccess } from "./accessPlan";
 import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { hybridDnsChecks } from "./reach";
-import { after, once } from "./resolverEndpoint";
+import { after, once } from "../shared/gates";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
 

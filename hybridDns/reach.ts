@@ -7,7 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "../shared/errors";
 import type { HybridDnsAccessPlan } from "./accessPlan";
 import { SubnetRange, forwardingLoopProblem, inboundReachProblem, outboundAdmissionProblem } from "./checks";
-import { checkedSubnetIds } from "./resolverEndpoint";
+import { checkedSubnetIds } from "../shared/subnetChecks";
+import { resolverSubnetRules } from "./resolverChecks";
 import { InputSite, checkedAt } from "../shared/validatedInput";
 import { lookup } from "../shared/lookups";
 
@@ -94,10 +95,10 @@ export interface HybridDnsChecks {
  */
 export function hybridDnsChecks(site: InputSite, plan: HybridDnsAccessPlan, clusterVpcId: pulumi.Input<string>, inboundSubnetIds?: pulumi.Input<string[]>): HybridDnsChecks {
     const names = plan.names;
-    let inbound = checkedSubnetIds(site, inboundSubnetIds ?? plan.inbound.subnetIds(site), clusterVpcId, names.inboundSubnetIds);
+    let inbound = checkedSubnetIds(site, inboundSubnetIds ?? plan.inbound.subnetIds(site), clusterVpcId, names.inboundSubnetIds, resolverSubnetRules);
     const out = plan.outbound;
     if (out === undefined) return { inboundSubnetIds: inbound };
-    let outbound = checkedSubnetIds(site, out.endpoint.subnetIds(site), out.vpcId, names.outboundSubnetIds);
+    let outbound = checkedSubnetIds(site, out.endpoint.subnetIds(site), out.vpcId, names.outboundSubnetIds, resolverSubnetRules);
     // The untracked security groups admit and send DNS to 0.0.0.0/0, so the endpoints reach each other anyway.
     if (!plan.untracked) {
         inbound = reachableInboundSubnets(site, inbound, clusterVpcId, plan.vpcCidrs, { subnets: names.inboundSubnetIds, cidrs: names.clusterVpcCidrs, fix: names.clusterVpcCidrsFix });

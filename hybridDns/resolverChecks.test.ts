@@ -6,7 +6,6 @@ import {
     keyedVpcs,
     ruleDomain,
     sharePrincipals,
-    subnetAzProblem,
 } from "./resolverChecks";
 
 describe("resolverChecks", () => {
@@ -59,25 +58,6 @@ describe("resolverChecks", () => {
                 message: "subnetIds[1]: subnet-0d1e2f3a is listed twice; each subnet gives the endpoint one IP, list it once",
             });
             assert.strictEqual(checkEndpointSubnets([pulumi.output("x"), "subnet-0d1e2f3a"]), undefined);
-        });
-    });
-
-    describe("subnetAzProblem", () => {
-        it("accepts two AZs and explains one", () => {
-            assert.strictEqual(
-                subnetAzProblem([
-                    { id: "subnet-1", availabilityZone: "us-east-1a" },
-                    { id: "subnet-2", availabilityZone: "us-east-1b" },
-                ]),
-                undefined,
-            );
-            assert.strictEqual(
-                subnetAzProblem([
-                    { id: "subnet-1", availabilityZone: "us-east-1a" },
-                    { id: "subnet-2", availabilityZone: "us-east-1a" },
-                ]),
-                "subnetIds: every subnet is in us-east-1a: subnet-1 (us-east-1a), subnet-2 (us-east-1a). A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones",
-            );
         });
     });
 

@@ -8,6 +8,7 @@ import { InputError } from "../shared/errors";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { Validated, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
 import { arnPartitionSource, ec2IdSource } from "../aws/ids";
+import { resolverAzReason } from "../aws/availabilityZones";
 
 /** Which names a forwarding rule covers. */
 export const Scope = {
@@ -96,40 +97,8 @@ export function validatedEndpointSubnets(subnetIds: pulumi.Input<pulumi.Input<st
     });
 }
 
-/**
- * Why subnets outside `vpcId` cannot carry the endpoint (`reason`: whose rule), or undefined when all are in it. An
- * endpoint's network interfaces take its security groups, and a security group belongs to one VPC and applies only
- * to network interfaces there (Amazon VPC User Guide, "Control traffic to your AWS resources using security groups",
- * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html).
- */
-export function foreignSubnetsProblem(subnets: { id: string; vpcId: string }[], vpcId: string, reason: string): string | undefined {
-    const elsewhere = subnets.filter((s) => s.vpcId !== vpcId);
-    if (elsewhere.length === 0) return undefined;
-    return `${elsewhere.map((s) => `${s.id} is in ${s.vpcId}`).join(", ")}, not in vpcId ${vpcId}; ${reason}. List subnets of ${vpcId}`;
-}
-
-export interface EndpointSubnetAz {
-    id: string;
-    availabilityZone: string;
-}
-
-/** Why a Route 53 Resolver endpoint needs two AZs (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Create an inbound endpoint": an IP in each of two AZs). */
-export const resolverAzReason = "A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones";
-
-/**
- * Why an EKS cluster needs two AZs: "When you create a cluster, you specify a VPC and at least two subnets that are in
- * different Availability Zones" (EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets",
- * https://docs.aws.amazon.com/eks/latest/userguide/network-reqs.html); EKS refuses the cluster otherwise.
- */
-export const eksAzReason = "EKS creates a cluster only with subnets in at least two different Availability Zones; list private subnets in two or more AZs (three recommended)";
-
-/** Why the subnets fail the distinct-AZ rule (`reason` says whose rule), or undefined when they span at least two AZs. */
-export function subnetAzProblem(subnets: EndpointSubnetAz[], arg = "subnetIds", reason = resolverAzReason): string | undefined {
-    const azs = [...new Set(subnets.map((s) => s.availabilityZone))];
-    if (azs.length >= 2) return undefined;
-    const where = subnets.map((s) => `${s.id} (${s.availabilityZone})`).join(", ");
-    return `${arg}: every subnet is in ${azs.join(", ") || "no Availability Zone"}: ${where}. ${reason}`;
-}
+/** The subnet rules of a Route 53 Resolver endpoint, for checkedSubnetIds: its IPs and security group in one VPC, two AZs. */
+export const resolverSubnetRules = { vpc: "an endpoint's IPs and its security group must be in one VPC", az: resolverAzReason };
 
 /**
  * Validates who may send DNS queries to an inbound endpoint: at least one CIDR, and no `/0`. The endpoint answers

@@ -7,7 +7,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { resolverEndpointMonthlyUsd } from "../aws/prices";
 import type { ResolverInboundEndpointArgs } from "./args";
 import { inComponent } from "../shared/errors";
-import { after, checkedSubnetIds, once, resolverEndpoint } from "./resolverEndpoint";
+import { resolverEndpoint } from "./resolverEndpoint";
+import { after, once } from "../shared/gates";
+import { checkedSubnetIds } from "../shared/subnetChecks";
+import { resolverSubnetRules } from "./resolverChecks";
 import { dnsPorts, planResolverInbound, untracked } from "./plan";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
@@ -33,7 +36,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
         super("eks-private-access:index:ResolverInboundEndpoint", name, {}, opts);
 
         const site = { component: "ResolverInboundEndpoint", name, resource: this };
-        const subnetIds = checkedSubnetIds(site, plan.subnetIds(site), args.vpcId, "subnetIds");
+        const subnetIds = checkedSubnetIds(site, plan.subnetIds(site), args.vpcId, "subnetIds", resolverSubnetRules);
         // Nothing is registered before the subnet look-up passes: the security group, its rules and the endpoint wait for it.
         const gated = { parent: this, dependsOn: after(subnetIds) };
         const securityGroup = new aws.ec2.SecurityGroup(

@@ -1,27 +1,7 @@
-// Names of Route 53 Resolver endpoints and rules. Route 53 takes a `Name` of at most 64 characters of letters,
-// digits, hyphens, underscores and spaces, and not only digits: Route 53 API Reference, CreateResolverEndpoint
-// and CreateResolverRule, "Request Parameters", Name ("Length Constraints: Maximum length of 64. Pattern:
-// (?!^[0-9]+$)([a-zA-Z0-9\-_' ']+)"),
-// https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html and
-// https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverRule.html.
+// Names of Route 53 Resolver endpoints and rules and of the AWS RAM share, made to pass the rules in aws/strings.ts.
 import * as crypto from "crypto";
 import { InputError } from "../shared/errors";
-
-/** Route 53 Resolver's longest endpoint or rule name. */
-export const RESOLVER_NAME_MAX_LENGTH = 64;
-const allowed = /^[a-zA-Z0-9\-_ ]+$/;
-
-/** Why Route 53 Resolver would refuse `name` as an endpoint or rule name, or undefined when it accepts it. */
-export function resolverNameProblem(name: string): string | undefined {
-    if (name.length === 0) return "is empty";
-    if (name.length > RESOLVER_NAME_MAX_LENGTH) return `is ${name.length} characters long; Route 53 Resolver allows at most ${RESOLVER_NAME_MAX_LENGTH}`;
-    if (!allowed.test(name)) {
-        const bad = [...new Set(name.replace(/[a-zA-Z0-9\-_ ]/g, ""))].map((c) => JSON.stringify(c)).join(" ");
-        return `has characters Route 53 Resolver does not allow (${bad}); use letters, digits, spaces, - and _`;
-    }
-    if (/^[0-9]+$/.test(name)) return "is only digits, which Route 53 Resolver does not allow";
-    return undefined;
-}
+import { RESOLVER_NAME_MAX_LENGTH, resolverNameProblem, resourceShareNameProblem } from "../aws/strings";
 
 /**
  * A name Route 53 Resolver accepts, made from a Pulumi resource name: unchanged when it already complies;
@@ -44,17 +24,6 @@ export function checkResolverName(name: string | undefined, arg: string): void {
     if (name === undefined) return;
     const problem = resolverNameProblem(name);
     if (problem) throw new InputError(arg, `${JSON.stringify(name)} ${problem}. ${JSON.stringify(resolverNameFrom(name))} would do, or leave ${arg} out to derive one from the resource name`);
-}
-
-/**
- * Why AWS RAM would refuse `name` as a resource share's name, or undefined. AWS RAM API Reference,
- * CreateResourceShare, "Request Body", name: "Type: String. Required: Yes"
- * (https://docs.aws.amazon.com/ram/latest/APIReference/API_CreateResourceShare.html): no length limit or pattern is
- * documented (the service model, botocore's ram/2018-01-04 service-2.json, gives the plain `String` shape), so an
- * empty name is the only one the documentation rules out.
- */
-export function resourceShareNameProblem(name: string): string | undefined {
-    return name.length === 0 ? "is empty; AWS RAM requires a resource share name" : undefined;
 }
 
 /**

@@ -100,6 +100,7 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     const report = (err: unknown) => errors.push(...programErrors(err, path.dirname(main)));
     const onRejection = (reason: unknown) => report(reason);
     process.on("unhandledRejection", onRejection);
+    const idle = whenIdle();
 
     let outputs: Record<string, any> = {};
     const started = performance.now();
@@ -109,15 +110,16 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
         if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
         const exported = await import(main);
         const programOutputs = typeof exported.default === "function" ? await exported.default() : exported;
-        outputs = await resolveOutputs(programOutputs, errors);
+        outputs = await resolveOutputs(programOutputs, errors, idle.reached);
         // `waitForRPCs` is the SDK's own drain of outstanding registrations (marked internal in its typings).
-        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+        await Promise.race([(pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs(), idle.reached]);
         // Let rejected registrations reach the unhandledRejection handler.
         await new Promise((resolve) => setTimeout(resolve, 20));
     } catch (err) {
         report(err);
     } finally {
         restoreFrames();
+        idle.dispose();
         process.off("unhandledRejection", onRejection);
         restoreConsole();
     }
@@ -209,15 +211,38 @@ function collectWarnings(mocks: MockAws, runtimeWarnings: string[]): PlanDiagnos
     return [...attributed, ...runtimeWarnings.filter((m) => !known.has(m)).map((message) => ({ message }))];
 }
 
-async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnostic[]): Promise<Record<string, any>> {
+const IDLE = Symbol("idle");
+
+/**
+ * Resolves when the event loop has nothing left to run. An output still pending then never resolves: a resource
+ * it reads failed to register (its failure is already reported). The CLI's program exits at that point with the
+ * failure logged; the plan stops waiting and reports what it has.
+ */
+function whenIdle(): { reached: Promise<typeof IDLE>; dispose(): void } {
+    let listener: () => void = () => undefined;
+    const reached = new Promise<typeof IDLE>((resolve) => {
+        listener = () => resolve(IDLE);
+        process.once("beforeExit", listener);
+    });
+    return { reached, dispose: () => process.off("beforeExit", listener) };
+}
+
+async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnostic[], idle: Promise<typeof IDLE>): Promise<Record<string, any>> {
     const outputs: Record<string, any> = {};
+    const pending: string[] = [];
     for (const [key, value] of Object.entries(exported ?? {})) {
         if (key === "default" || key === "__esModule") continue;
         try {
-            outputs[key] = await valueOf(value);
+            const resolved: unknown = await Promise.race([valueOf(value), idle]);
+            if (resolved === IDLE) pending.push(key);
+            else outputs[key] = resolved;
         } catch (err) {
             errors.push({ message: reasonOf(err) });
         }
+    }
+    // Unresolved outputs are a consequence of a reported failure; alone, they are the failure.
+    if (pending.length > 0 && errors.length === 0) {
+        errors.push({ message: `stack outputs never resolved: ${pending.join(", ")} (a resource they read was never registered)` });
     }
     return outputs;
 }

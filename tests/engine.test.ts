@@ -218,7 +218,7 @@ describe("programs through @pulumi/pulumi/cmd/run", function () {
         );
         const vpcId = run.resources[1].id;
         // The world's VPC (plan/mocks defaultWorld) and the region from Pulumi.yaml's aws:region value.
-        assert.deepStrictEqual(run.outputs, { vpcId, existingCidr: "10.0.0.0/16", region: "eu-west-1" });
+        assert.deepStrictEqual(run.outputs, { vpcId, existingCidr: run.mocks.world.vpcs["vpc-0a1b2c3d4e5f60718"].cidrBlock, region: "eu-west-1" });
         assert.deepStrictEqual(run.invokes.map((i) => i.token).sort(), ["aws:ec2/getVpc:getVpc", "aws:index/getRegion:getRegion"]);
         assert.strictEqual(run.launch.args[run.launch.args.length - 1], ".");
     });

@@ -37,21 +37,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
     },
     {
-        defect: "PrivateCluster's error names its child (HybridDnsAccess \"x-dns\": shareWith[1], outboundVpcId[0]; PrivateClusterEndpoints \"x-endpoints\": vpcId, routeTableIds) instead of hybridDns.shareWith, hybridDns.outboundVpcId, vpcId, routeTableIds",
-        cause: "privateCluster/args.ts (does not validate these through the children's planners with its own argument paths)",
-        signature: /^PrivateCluster: error names its child (HybridDnsAccess|PrivateClusterEndpoints)'s/,
-    },
-    {
-        defect: "PrivateCluster's error names mode, shareWith[N] or connectedDns where the user wrote endpointAccess, hybridDns.shareWith, hybridDns.connectedDns",
-        cause: "privateCluster/args.ts (argument paths without the hybridDns. prefix; endpointAccess checked as mode)",
-        signature: /^PrivateCluster: error names (mode|shareWith\[N\]|connectedDns),/,
-    },
-    {
-        defect: "PrivateCluster adminPrincipalArns not a list: '(args.adminPrincipalArns ?? []).map is not a function'",
-        cause: "privateCluster/args.ts line ~151 (no list check)",
-        signature: /^PrivateCluster: TypeError: args is not what was expected/,
-    },
-    {
         defect: "read*Outputs(ref) with a ref that is not a StackReference (undefined, an Output, an object): 'Cannot read properties of undefined (reading promise)', 'ref.getOutputDetails is not a function'",
         cause: "adapters/stackOutputs.ts readStackOutputs (ref unchecked)",
         signature: /^read(Network|Resolver|VpcEndpoint|EndpointAccess)Outputs: TypeError/,

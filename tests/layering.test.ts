@@ -98,6 +98,9 @@ describe("import layering (dependency-cruiser)", function () {
                 "privateCluster/args.ts": "export const args = 1;\n",
                 "privateCluster/subnets.ts": 'import { build } from "../vpcEndpoints/build";\nexport const subnets = build;\n',
                 "policy/pack.ts": 'import { fact } from "../aws/facts";\nexport const p = fact;\n',
+                // A rule that loads @pulumi/aws through a shared look-up, which the published policy pack cannot.
+                "shared/lookup.ts": 'import * as aws from "@pulumi/aws";\nexport const l = aws;\n',
+                "rules/azRule.ts": 'import { l } from "../shared/lookup";\nexport const z = l;\n',
                 // A cycle; a builder constructing a component; an import that does not resolve.
                 "shared/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n',
                 "shared/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n',
@@ -131,6 +134,7 @@ describe("import layering (dependency-cruiser)", function () {
                 "no-mocks-in-production: privateCluster/plan.ts → plan/mocks/world.ts",
                 "not-to-unresolvable: adapters/io.ts → ./missing",
                 "only-composites-compose: hybridDns/clusterDnsForwarding.ts → hybridDns/resolverInboundEndpoint.ts",
+                "policy-without-provider-sdks: rules/azRule.ts → node_modules/@pulumi/aws/index.js",
                 "pure-imports-no-wiring: privateCluster/subnets.ts → vpcEndpoints/build.ts",
                 "pure-imports-no-wiring: rules/rule.ts → vpcEndpoints/build.ts",
                 "pure-imports-no-wiring: vpcEndpoints/services.ts → apiEndpoint/clusterEndpointAccess.ts",

@@ -1,46 +1,11 @@
 import * as assert from "assert";
-import * as net from "net";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateCluster, PrivateClusterArgs } from "../privateCluster/privateCluster";
+import type { PrivateClusterArgs } from "../privateCluster/privateCluster";
+import { PrivateCluster } from "../privateCluster/privateCluster";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
-
-const VPC = "vpc-0a1b2c3d4e5f60718";
-const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"];
-const RTB = "rtb-0a1b2c3d4e5f60718";
-const ADMIN = "arn:aws:iam::123456789012:role/platform-admins";
-const NODES = "arn:aws:iam::123456789012:role/prod-nodes";
-// The guide's example endpoint (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html), served by the mocked cluster; the CA is the mock's for "prod".
-const ENDPOINT = "https://EXAMPLE108C897D9B2F1B21D5EXAMPLE.sk1.us-east-1.eks.amazonaws.com";
-const CA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM3ZDNjODBjODllNzQ3MzAwNWM5MzNjMjBmYzQ1MzEyMTA0N2NjYjQ4Ci0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K";
-const T = {
-    eks: "eks:index:Cluster",
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    cache: "aws:ecr/pullThroughCacheRule:PullThroughCacheRule",
-    key: "aws:kms/key:Key",
-};
-
-function cluster(extra: Partial<PrivateClusterArgs> = {}): PrivateCluster {
-    mockAws().world.clusterEndpoints = { prod: ENDPOINT };
-    return new PrivateCluster("prod", { vpcId: VPC, vpcCidrs: ["10.0.0.0/16"], subnetIds: SUBNETS, routeTableIds: [RTB], ...extra });
-}
-
-async function settle(): Promise<void> {
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs().catch(() => undefined);
-}
-
-const names = (type: string) => mockAws().ofType(type).map((r) => r.name).sort();
-
-/** Ingress rules on a security group, as "name: source". */
-function rulesOn(groupId: string): string[] {
-    return mockAws()
-        .ofType(T.ingress)
-        .filter((r) => r.inputs.securityGroupId === groupId)
-        .map((r) => `${r.name}: ${r.inputs.cidrIpv4 ?? r.inputs.prefixListId ?? r.inputs.referencedSecurityGroupId}`)
-        .sort();
-}
+import { ADMIN, ENDPOINT, NODES, RTB, SUBNETS, T, VPC, cluster, names, rulesOn, settle } from "./support/privateCluster";
+import { registeredBesides } from "./support/hybridDns";
 
 describe("PrivateCluster", () => {
     afterEach(settle);
@@ -248,52 +213,6 @@ describe("PrivateCluster", () => {
         }
     });
 
-    it("outputs every bootstrap form, the kubeconfig and the add-on values for the cluster's endpoint and CA", async () => {
-        const c = cluster({ serviceIpv4Cidr: "10.200.0.0/16" });
-        const b = await valueOf(c.bootstrap);
-        assert.strictEqual(b.al2Command, `/etc/eks/bootstrap.sh prod --apiserver-endpoint ${ENDPOINT} --b64-cluster-ca ${CA} --dns-cluster-ip 10.200.0.10`);
-        assert.strictEqual(
-            b.al2023NodeConfig,
-            `apiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  cluster:\n    name: prod\n    apiServerEndpoint: ${ENDPOINT}\n    certificateAuthority: ${CA}\n    cidr: 10.200.0.0/16\n`,
-        );
-        assert.strictEqual(b.windowsArguments, `-APIServerEndpoint ${ENDPOINT} -Base64ClusterCA ${CA} -ServiceCIDR 10.200.0.0/16`);
-        const kubeconfig = JSON.parse(await valueOf(c.kubeconfig));
-        assert.deepStrictEqual(kubeconfig.clusters, [{ name: "prod", cluster: { server: ENDPOINT, "certificate-authority-data": CA } }]);
-        assert.deepStrictEqual(kubeconfig.users[0].user.exec.args, ["eks", "get-token", "--cluster-name", "prod", "--region", "us-east-1", "--output", "json"]);
-        assert.deepStrictEqual(await valueOf(c.loadBalancerControllerValues), {
-            clusterName: "prod",
-            region: "us-east-1",
-            vpcId: VPC,
-            enableShield: false,
-            enableWaf: false,
-            enableWafv2: false,
-        });
-        assert.strictEqual(await valueOf(c.oidcIssuer), "oidc.eks.us-east-1.amazonaws.com/id/9EBBAA23467A816CBD357633D5C5156A");
-    });
-
-    // EKS user guide, AL2 AMI deprecation FAQs: no AL2 AMIs after 1.32; Bottlerocket's aws-k8s settings name the
-    // API server, CA, cluster name and cluster DNS IP.
-    it("bootstraps Kubernetes 1.33 nodes with AL2023 and Bottlerocket only, and 1.32 nodes with AL2 as well", async () => {
-        const b133 = await valueOf(cluster({ version: "1.33" }).bootstrap);
-        assert.deepStrictEqual(Object.keys(b133).sort(), ["al2023NodeConfig", "bottlerocketSettings", "windowsArguments", "windowsCommand", "windowsUserData"]);
-        assert.strictEqual(
-            b133.bottlerocketSettings,
-            `[settings.kubernetes]\napi-server = "${ENDPOINT}"\ncluster-certificate = "${CA}"\ncluster-name = "prod"\ncluster-dns-ip = "172.20.0.10"\n`,
-        );
-        await settle();
-        mockAws().reset();
-        const b132 = await valueOf(cluster({ version: "1.32" }).bootstrap);
-        assert.strictEqual(b132.al2Command, `/etc/eks/bootstrap.sh prod --apiserver-endpoint ${ENDPOINT} --b64-cluster-ca ${CA}`);
-    });
-
-    // Karpenter's guide, Private Clusters: settings.isolatedVPC, clusterName, clusterEndpoint, interruptionQueue.
-    it("outputs Karpenter values for an isolated VPC with the cluster's endpoint and the interruption queue", async () => {
-        const c = cluster({ karpenterInterruptionQueue: "prod-karpenter" });
-        assert.deepStrictEqual(await valueOf(c.karpenterValues), {
-            settings: { clusterName: "prod", clusterEndpoint: ENDPOINT, isolatedVPC: true, interruptionQueue: "prod-karpenter" },
-        });
-    });
-
     // CreateAccessConfigRequest: bootstrapClusterCreatorAdminPermissions (true in @pulumi/eks) makes the creator admin;
     // CreateAccessEntry for it again is a 409 ResourceInUseException. The mocked caller is role/platform-deployer.
     it("outputs the principal EKS makes admin, and refuses it in adminPrincipalArns before the cluster is created", async () => {
@@ -306,7 +225,19 @@ describe("PrivateCluster", () => {
             `PrivateCluster "prod": adminPrincipalArns[1]: ${deployer} is the principal running this deployment (arn:aws:iam::123456789012:role/platform-deployer); ` +
                 "EKS already gives it cluster admin as the cluster's creator, and a second access entry for it fails with 409 ResourceInUseException: remove it from adminPrincipalArns",
         ]);
-        assert.deepStrictEqual(names(T.eks), []);
+        // Every child waits for the check, not only the cluster.
+        assert.deepStrictEqual(registeredBesides("prod"), []);
+    });
+
+    // The S3 gateway endpoint ECR's layers come through adds a route to the subnets' route tables: without
+    // routeTableIds PrivateClusterEndpoints' own check refuses it, now in PrivateCluster's plan, before any child.
+    it("refuses the plainest cluster without routeTableIds before registering anything, naming routeTableIds", () => {
+        mockAws().world.clusterEndpoints = { prod: ENDPOINT };
+        assert.throws(() => new PrivateCluster("prod", { vpcId: VPC, vpcCidrs: ["10.0.0.0/16"], subnetIds: SUBNETS }), {
+            message:
+                'PrivateCluster "prod": routeTableIds: the s3 gateway endpoint adds a route to the route tables of the nodes\' subnets: pass them, or list the service in existingEndpoints if the VPC already has one',
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
     });
 
     it("rejects bad inputs before registering anything", () => {
@@ -332,48 +263,4 @@ describe("PrivateCluster", () => {
         fails({ reachabilityCheck: "sometimes" as never }, 'reachabilityCheck: "sometimes" is not one of "up", "always", "never"');
     });
 
-    describe("kubernetesApiAccess: the reachability check (local listener only)", () => {
-        let server: net.Server;
-        let port: number;
-        beforeEach(async () => {
-            server = net.createServer((socket) => socket.destroy());
-            await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-            port = (server.address() as net.AddressInfo).port;
-        });
-        afterEach(async () => {
-            await new Promise<void>((resolve) => server.close(() => resolve()));
-        });
-        const at = (p: number, extra: Partial<PrivateClusterArgs>) => {
-            const c = new PrivateCluster("prod", { vpcId: VPC, vpcCidrs: ["10.0.0.0/16"], subnetIds: SUBNETS, routeTableIds: [RTB], kubernetesApiAccess: true, ...extra });
-            return c;
-        };
-
-        it("hands out the kubeconfig once the endpoint answers", async () => {
-            mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
-            const kubeconfig = JSON.parse(await valueOf(at(port, { reachabilityCheck: "always" }).kubeconfig));
-            assert.strictEqual(kubeconfig.clusters[0].cluster.server, `https://127.0.0.1:${port}`);
-        });
-
-        it("fails with which step failed and what to do when nothing answers", async () => {
-            await new Promise<void>((resolve) => server.close(() => resolve()));
-            server = net.createServer().listen(0, "127.0.0.1");
-            mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
-            const failures = await programFailures(() => valueOf(at(port, { reachabilityCheck: "always" }).kubeconfig).catch(() => undefined));
-            // It fails `pulumi up` on the component with one line: no "error serializing property" wrappers.
-            assert.deepStrictEqual(failures, [
-                `PrivateCluster "prod": kubernetesApiAccess: the API server is out of reach (connect failed). 127.0.0.1 resolves to 127.0.0.1, ` +
-                    `but TCP ${port} does not answer (ECONNREFUSED). Run pulumi up inside the cluster's VPC or a connected network (peering, ` +
-                    `transit gateway, VPN, Direct Connect) with a route to 127.0.0.1, and add this runner's CIDR to connectedNetworks so the ` +
-                    `control-plane security group allows TCP ${port} from it.`,
-            ]);
-        });
-
-        it("does not check under mocks unless asked (the default runs it during pulumi up only)", async () => {
-            await new Promise<void>((resolve) => server.close(() => resolve()));
-            server = net.createServer().listen(0, "127.0.0.1");
-            mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
-            const kubeconfig = JSON.parse(await valueOf(at(port, {}).kubeconfig));
-            assert.strictEqual(kubeconfig.clusters[0].cluster.server, `https://127.0.0.1:${port}`);
-        });
-    });
 });

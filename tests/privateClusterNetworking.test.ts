@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PrivateCluster, PrivateClusterArgs } from "../privateCluster/privateCluster";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
+import { registeredBesides } from "./support/hybridDns";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"];
@@ -60,7 +61,7 @@ describe("PrivateCluster networking", () => {
 
     // EKS User Guide, network requirements: "at least two subnets that are in different Availability Zones".
     for (const computed of [false, true]) {
-        it(`fails the deployment, creating no cluster, when the ${computed ? "computed " : ""}subnets are all in one AZ`, async () => {
+        it(`fails the deployment, creating nothing, when the ${computed ? "computed " : ""}subnets are all in one AZ`, async () => {
             mockAws().world.subnets[SUBNETS[1]].availabilityZone = "us-east-1a";
             const expected =
                 'PrivateCluster "prod": subnetIds: every subnet is in us-east-1a: subnet-0d1e2f3a4b5c6d7e8 (us-east-1a), subnet-0e2f3a4b5c6d7e8f9 (us-east-1a). ' +
@@ -68,8 +69,7 @@ describe("PrivateCluster networking", () => {
             const ids = computed ? [pulumi.output(SUBNETS[0]), SUBNETS[1]] : SUBNETS.slice(0, 2);
             const failures = await programFailures(() => void cluster({ subnetIds: ids }));
             assert.deepStrictEqual(failures, [expected]);
-            assert.deepStrictEqual(names("eks:index:Cluster"), []);
-            assert.deepStrictEqual(names("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+            assert.deepStrictEqual(registeredBesides("prod"), []);
         });
     }
 
@@ -91,7 +91,7 @@ describe("PrivateCluster networking", () => {
         ]);
     });
 
-    it("fails the deployment when an inbound subnet is outside vpcCidrs, naming the VPC's blocks", async () => {
+    it("fails the deployment, creating nothing, when an inbound subnet is outside vpcCidrs, naming the VPC's blocks", async () => {
         addNetworks();
         const expected =
             'PrivateCluster "prod": hybridDns.inboundSubnetIds: subnet-0c1d2e3f4a5b6c7d8 (100.64.0.0/20) is outside vpcCidrs (10.0.0.0/16), the outbound endpoint\'s only DNS targets, ' +
@@ -102,11 +102,11 @@ describe("PrivateCluster networking", () => {
             ).catch(() => undefined),
         );
         assert.deepStrictEqual(failures, [expected]);
-        assert.deepStrictEqual(names("aws:route53/resolverRule:ResolverRule"), []);
+        assert.deepStrictEqual(registeredBesides("prod"), []);
     });
 
     // The inbound endpoint admits DNS from connectedNetworks only; the outbound endpoint's queries come from the hub.
-    it("fails the deployment when connectedNetworks leave out the outbound endpoint's VPC, naming its CIDR", async () => {
+    it("fails the deployment, creating nothing, when connectedNetworks leave out the outbound endpoint's VPC, naming its CIDR", async () => {
         addNetworks();
         const expected =
             'PrivateCluster "prod": hybridDns.outboundSubnetIds: subnet-0b1c2d3e4f5a6b7c9 (10.100.0.0/20), subnet-0c2d3e4f5a6b7c8da (10.100.16.0/20) are outside connectedNetworks, ' +
@@ -115,8 +115,8 @@ describe("PrivateCluster networking", () => {
             valueOf(cluster({ connectedNetworks: ["192.168.0.0/20"], hybridDns: { outboundVpcId: HUB, outboundSubnetIds: HUB_SUBNETS } }).resolverIps).catch(() => undefined),
         );
         assert.deepStrictEqual(failures, [expected]);
-        assert.deepStrictEqual(names("aws:route53/resolverEndpoint:ResolverEndpoint"), ["prod-dns-inbound-endpoint"]);
-        assert.deepStrictEqual(names("aws:route53/resolverRule:ResolverRule"), []);
+        // Every child of PrivateCluster waits for every look-up check: no cluster, endpoint, group or key either.
+        assert.deepStrictEqual(registeredBesides("prod"), []);
     });
 
     // Route 53, "Avoid loop configurations with Resolver endpoints".
@@ -152,6 +152,32 @@ describe("PrivateCluster networking", () => {
                     "Give the endpoints subnets in two or more AZs where ecr.api is offered",
             ],
         );
+    });
+
+    // The outbound endpoint's subnets are checked by PrivateCluster itself, so the error names hybridDns.outboundSubnetIds.
+    it("fails the deployment, creating nothing, when the outbound subnets share one AZ, naming hybridDns.outboundSubnetIds", async () => {
+        addNetworks();
+        mockAws().world.subnets[HUB_SUBNETS[1]].availabilityZone = "us-east-1a";
+        const expected =
+            'PrivateCluster "prod": hybridDns.outboundSubnetIds: every subnet is in us-east-1a: subnet-0b1c2d3e4f5a6b7c9 (us-east-1a), subnet-0c2d3e4f5a6b7c8da (us-east-1a). ' +
+            "A Route 53 Resolver endpoint in one AZ stops resolving when that AZ fails; list subnets in at least two different Availability Zones";
+        const failures = await programFailures(() =>
+            valueOf(cluster({ connectedNetworks: ["10.100.0.0/16"], hybridDns: { outboundVpcId: HUB, outboundSubnetIds: HUB_SUBNETS } }).resolverIps).catch(() => undefined),
+        );
+        assert.deepStrictEqual(failures, [expected]);
+        assert.deepStrictEqual(registeredBesides("prod"), []);
+    });
+
+    // The forwarding rule's arguments are checked by HybridDnsAccess's planner, called by PrivateCluster's.
+    it("refuses a bad hybridDns.shareWith principal, naming it as written, before registering anything", () => {
+        assert.throws(() => cluster({ connectedNetworks: ["10.100.0.0/16"], hybridDns: { outboundVpcId: HUB, outboundSubnetIds: HUB_SUBNETS, shareWith: ["210987654321", "210987654321"] } }), {
+            message: 'PrivateCluster "prod": hybridDns.shareWith[1]: 210987654321 is listed twice; list each principal once',
+        });
+        assert.throws(() => cluster({ connectedNetworks: ["10.100.0.0/16"], hybridDns: { outboundVpcId: HUB } }), {
+            message:
+                'PrivateCluster "prod": hybridDns.outboundSubnetIds: the outbound endpoint needs both hybridDns.outboundVpcId and hybridDns.outboundSubnetIds; give both, or neither for on-premises forwarding only',
+        });
+        assert.strictEqual(mockAws().resources.size, 0);
     });
 
     // Route 53 "Resolver endpoint scaling": the untracked shape for the inbound endpoint, through hybridDns.

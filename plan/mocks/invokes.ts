@@ -1,14 +1,15 @@
-// Mocked results of provider functions (data sources), by token. Look-ups of ids the world does not hold get
-// assumed answers (world.ts); a look-up AWS itself would refuse (an endpoint service it does not offer) fails
-// with a message naming the look-up, the value and what to do.
+// The fake AWS's provider functions (data sources), by token, each answer typed against the provider's own
+// `Get...Result`. Look-ups of ids the world does not hold get assumed answers (world.ts); a look-up AWS itself would
+// refuse (an endpoint service it does not offer) fails with a message naming the look-up, the value and what to do.
+import type * as aws from "@pulumi/aws";
 import { endpointServiceName } from "../../aws/regions";
 import { endpointCatalog } from "../../vpcEndpoints/services";
 import { findClosestKey } from "../engine/projectSchema";
-import { arnOf, azsOf, dhcpServersOf, MockWorld, partitionOf, stableHex, subnetOf, vpcOf } from "./world";
+import { serviceNamePrefix } from "./ec2";
+import { CallHandler } from "./types";
+import { arnOf, azIdOf, azsOf, dhcpServersOf, MockWorld, partitionOf, stableHex, subnetOf, vpcOf } from "./world";
 
-export type CallHandler = (inputs: Record<string, any>, world: MockWorld) => Record<string, any>;
-
-function describeVpc(world: MockWorld, id: string): Record<string, any> {
+function describeVpc(world: MockWorld, id: string): Partial<aws.ec2.GetVpcResult> {
     const vpc = vpcOf(world, id);
     const blocks = [vpc.cidrBlock, ...(vpc.secondaryCidrBlocks ?? [])];
     return {
@@ -29,8 +30,6 @@ function describeVpc(world: MockWorld, id: string): Record<string, any> {
     };
 }
 
-const serviceNamePrefix = /^(?:cn\.)?com\.amazonaws\.[a-z0-9-]+\./;
-
 /** Why AWS has no endpoint service `service` here, with the nearest real ones and how to state one the account has. */
 function unknownService(service: string, requested: string[], world: MockWorld): Error {
     const ids = Object.keys(endpointCatalog);
@@ -44,45 +43,47 @@ function unknownService(service: string, requested: string[], world: MockWorld):
 }
 
 export const callHandlers: Record<string, CallHandler> = {
-    "aws:index/getRegion:getRegion": (_inputs, world) => ({
+    "aws:index/getRegion:getRegion": (_inputs, world): Partial<aws.GetRegionResult> => ({
         id: world.region,
         name: world.region,
         region: world.region,
         endpoint: `ec2.${world.region}.${partitionOf(world.region).dnsSuffix}`,
         description: world.region,
     }),
-    "aws:index/getPartition:getPartition": (_inputs, world) => {
+    "aws:index/getPartition:getPartition": (_inputs, world): Partial<aws.GetPartitionResult> => {
         const { partition, dnsSuffix } = partitionOf(world.region);
         return { id: partition, partition, dnsSuffix, reverseDnsPrefix: dnsSuffix.split(".").reverse().join(".") };
     },
-    "aws:index/getCallerIdentity:getCallerIdentity": (_inputs, world) => ({
+    "aws:index/getCallerIdentity:getCallerIdentity": (_inputs, world): Partial<aws.GetCallerIdentityResult> => ({
         id: world.accountId,
         accountId: world.accountId,
         arn: `arn:${partitionOf(world.region).partition}:iam::${world.accountId}:role/platform-deployer`,
         userId: "AROAEXAMPLEID:platform",
     }),
-    "aws:organizations/getOrganization:getOrganization": (_inputs, world) => ({
+    // An organization's ARN is in the management account's partition
+    // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsorganizations.html, "organization").
+    "aws:organizations/getOrganization:getOrganization": (_inputs, world): Partial<aws.organizations.GetOrganizationResult> => ({
         id: world.organizationId,
-        arn: `arn:aws:organizations::${world.accountId}:organization/${world.organizationId}`,
+        arn: `arn:${partitionOf(world.region).partition}:organizations::${world.accountId}:organization/${world.organizationId}`,
         masterAccountId: world.accountId,
     }),
-    "aws:ec2/getVpc:getVpc": (inputs, world) => describeVpc(world, inputs.id ?? Object.keys(world.vpcs)[0]),
-    "aws:ec2/getVpcDhcpOptions:getVpcDhcpOptions": (inputs, world) => {
-        const id = inputs.dhcpOptionsId;
+    "aws:ec2/getVpc:getVpc": (inputs, world): Partial<aws.ec2.GetVpcResult> => describeVpc(world, inputs.id ?? Object.keys(world.vpcs)[0]),
+    "aws:ec2/getVpcDhcpOptions:getVpcDhcpOptions": (inputs, world): Partial<aws.ec2.GetVpcDhcpOptionsResult> => {
+        const id: string = inputs.dhcpOptionsId;
         return { id, dhcpOptionsId: id, domainNameServers: dhcpServersOf(world, id), ownerId: world.accountId };
     },
-    "aws:ec2/getSubnet:getSubnet": (inputs, world) => {
+    "aws:ec2/getSubnet:getSubnet": (inputs, world): Partial<aws.ec2.GetSubnetResult> => {
         const subnet = subnetOf(world, inputs.id);
         return { ...subnet, arn: arnOf(world, "ec2", `subnet/${subnet.id}`), ownerId: world.accountId };
     },
-    "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, world) => ({
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (_inputs, world): Partial<aws.GetAvailabilityZonesResult> => ({
         id: world.region,
         names: azsOf(world.region),
-        zoneIds: azsOf(world.region).map((_, i) => `${world.region.split("-").map((p) => p[0]).join("")}-az${i + 1}`),
+        zoneIds: azsOf(world.region).map(azIdOf),
     }),
     // Like the provider: `service` only tries com.amazonaws.<region>.<service>, while `serviceName` and a
     // `service-name` filter match exact names (AWS China names some services cn.com.amazonaws.<region>.<id>).
-    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs, world) => {
+    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs, world): Partial<aws.ec2.GetVpcEndpointServiceResult> => {
         const filtered: string[] = (inputs.filters ?? []).filter((f: any) => f.name === "service-name").flatMap((f: any) => f.values);
         const requested: string[] = inputs.serviceName
             ? [inputs.serviceName]

@@ -4,6 +4,7 @@
 // was not checked; `--world FILE` (worldFile.ts) states the facts instead.
 import * as crypto from "crypto";
 import * as ipaddr from "ipaddr.js";
+import { AwsPartition, partitionDnsSuffix, partitionOfRegion } from "../../aws/regions";
 import { cidrsOverlap } from "../../shared/cidr";
 
 export interface MockVpc {
@@ -63,21 +64,30 @@ export function stableHex(seed: string, length: number): string {
     return out.slice(0, length);
 }
 
-export function partitionOf(region: string): { partition: string; dnsSuffix: string } {
-    if (region.startsWith("cn-")) return { partition: "aws-cn", dnsSuffix: "amazonaws.com.cn" };
-    if (region.startsWith("us-gov-")) return { partition: "aws-us-gov", dnsSuffix: "amazonaws.com" };
-    return { partition: "aws", dnsSuffix: "amazonaws.com" };
+/** The region's partition and its endpoint domain (aws/regions.ts); a name AWS does not have is taken as commercial. */
+export function partitionOf(region: string): { partition: AwsPartition; dnsSuffix: string } {
+    const partition = partitionOfRegion(region) ?? "aws";
+    return { partition, dnsSuffix: partitionDnsSuffix[partition] };
 }
 
 export function azsOf(region: string): string[] {
     return ["a", "b", "c"].map((l) => `${region}${l}`);
 }
 
-/** The zone id AWS pairs with an AZ name in the mocked account (`us-east-1b` -> `use1-az2`). */
+/** How an AZ ID writes each word of a Region code (`northeast` -> `ne`, `gov` -> `g`). */
+const regionWordCodes: Record<string, string> = { gov: "g", northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw", central: "c" };
+
+/**
+ * The AZ ID the mocked account pairs with an AZ name: the n-th AZ (a, b, c) gets `<region code>-az<n>`, where the
+ * code is the Region code's first label, the initials of its other words and its number (`us-east-1b` ->
+ * `use1-az2`, `ap-northeast-1a` -> `apne1-az1`, `us-gov-west-1a` -> `usgw1-az1`), as AWS's table of AZ IDs writes them
+ * (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html, "Availability Zones").
+ */
 export function azIdOf(availabilityZone: string): string {
-    const parts = availabilityZone.slice(0, -1).split("-");
-    const short = `${parts[0]}${parts.slice(1, -1).map((p) => p[0]).join("")}${parts[parts.length - 1]}`;
-    return `${short}-az${availabilityZone.charCodeAt(availabilityZone.length - 1) - 96}`;
+    const [first, ...words] = availabilityZone.slice(0, -1).split("-");
+    const number = words.pop();
+    const code = `${first}${words.map((w) => regionWordCodes[w] ?? w[0]).join("")}${number}`;
+    return `${code}-az${availabilityZone.charCodeAt(availabilityZone.length - 1) - 96}`;
 }
 
 export function arnOf(world: MockWorld, service: string, resource: string): string {
@@ -98,7 +108,7 @@ export function defaultWorld(region = "us-east-1"): MockWorld {
             vpcId,
             cidrBlock: `10.0.${i * 32}.0/19`,
             availabilityZone: azs[i],
-            availabilityZoneId: `use1-az${i + 1}`,
+            availabilityZoneId: azIdOf(azs[i]),
         };
     });
     // The hub VPC peered with it (the network stack's hubVpcId), with two subnets for an outbound Resolver endpoint.

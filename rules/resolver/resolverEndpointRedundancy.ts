@@ -4,7 +4,9 @@
 // inbound forwarding"; AWS Compute blog, https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/,
 // "Create an inbound endpoint in the worker node VPC": an IP in each of two AZs). The AZ check is hybridDns's own
 // (resolverChecks.ts), so the component and the rule word it alike.
-import { subnetAzProblem, tooFewSubnets } from "../../hybridDns/resolverChecks";
+import { tooFewSubnets } from "../../hybridDns/resolverChecks";
+import { subnetAzProblem } from "../../shared/subnetProblems";
+import { resolverAzReason } from "../../aws/availabilityZones";
 import { RESOLVER_ENDPOINT, StackIndex, SUBNET } from "../stackIndex";
 import { StackResource, StackRule, Violation } from "../types";
 import { knownString, Maybe, peek, peekList, UNKNOWN } from "../values";
@@ -52,6 +54,7 @@ export const resolverEndpointRedundancy: StackRule = {
             const problem = subnetAzProblem(
                 azs.map((a) => ({ id: index.idOf(a.s) ?? a.s.name, availabilityZone: a.az! })),
                 "ipAddresses",
+                resolverAzReason,
             );
             if (problem) out.push({ urn: endpoint.urn, message: `${what}: ${problem}` });
         }

@@ -2,7 +2,7 @@
 // ec2:DescribeRouteTables permission, an id another check refuses) gives no answer rather than an error.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { RouteTableRoutes } from "../privateCluster/pullThroughCache";
+import { RouteTableRoutes } from "./pullThroughCache";
 
 /** The routes of each route table that could be read, once the ids are known; unreadable ones are left out. */
 export function readableRouteTables(ids: pulumi.Input<pulumi.Input<string>[]>, parent: pulumi.Resource): pulumi.Output<RouteTableRoutes[]> {
