@@ -1,5 +1,6 @@
 // Runs `npm run plan` (scripts/plan.ts) in a child process, as a user runs it.
 import { execFile } from "child_process";
+import * as assert from "assert";
 import * as path from "path";
 import type { PlanResult } from "../../plan/run";
 
@@ -25,3 +26,13 @@ export async function planJson(args: string[]): Promise<{ code: number; plan: Pl
     }
 }
 
+
+/** Every planned resource as `type name`. */
+export const names = (plan: PlanResult): string[] => plan.resources.map((r) => `${r.type} ${r.name}`);
+
+/** The planned resource called `name`; fails the test, listing the plan, when there is none. */
+export function byName(plan: PlanResult, name: string): PlanResult["resources"][number] {
+    const found = plan.resources.find((r) => r.name === name);
+    assert.ok(found, `${name} is not in the plan: ${names(plan).join(", ")}`);
+    return found;
+}
