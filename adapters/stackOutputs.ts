@@ -7,6 +7,8 @@
 // must be plain (`existingEndpoints`, `allowedCidrs`): a referenced stack's outputs are already deployed, so they
 // are known at preview. Every missing or mistyped output is reported at once, naming the output and the stack.
 import * as pulumi from "@pulumi/pulumi";
+import { InputError } from "../shared/errors";
+import { described } from "../shared/validatedInput";
 
 /** What a stack output must hold. */
 export const OutputKind = {
@@ -119,8 +121,20 @@ export function checkStackOutputs<S extends OutputSpec>(reader: string, stack: s
     return values as OutputValues<S>;
 }
 
+/**
+ * Refuses a `ref` that is not a StackReference (another language may send any value, or an Output of one): the
+ * readers need its `name` and `getOutputDetails`. Checked by shape, so a StackReference from another copy of the SDK passes.
+ */
+export function checkStackReference(reader: string, ref: unknown): void {
+    const shape = ref as Partial<pulumi.StackReference> | null | undefined;
+    if (typeof shape?.getOutputDetails === "function" && pulumi.Output.isInstance(shape.name)) return;
+    const got = pulumi.Output.isInstance(ref) ? "an Output" : described(ref);
+    throw new InputError("ref", `expected a pulumi.StackReference (new pulumi.StackReference("org/network/prod")), got ${got}`).in(reader);
+}
+
 /** Reads the outputs `spec` names from `ref` (see checkStackOutputs). */
 export async function readStackOutputs<S extends OutputSpec>(reader: string, ref: pulumi.StackReference, spec: S): Promise<OutputValues<S>> {
+    checkStackReference(reader, ref);
     const names = Object.keys(spec).map((k) => k.replace(/\?$/, ""));
     // `promise()` is the SDK's own accessor of an Output's value (internal in its typings).
     const stack = await (ref.name as unknown as { promise(): Promise<string> }).promise();

@@ -37,11 +37,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
     },
     {
-        defect: "read*Outputs(ref) with a ref that is not a StackReference (undefined, an Output, an object): 'Cannot read properties of undefined (reading promise)', 'ref.getOutputDetails is not a function'",
-        cause: "adapters/stackOutputs.ts readStackOutputs (ref unchecked)",
-        signature: /^read(Network|Resolver|VpcEndpoint|EndpointAccess)Outputs: TypeError/,
-    },
-    {
         defect: "planEndpoints(null): 'Cannot read properties of null (reading s3EndpointType)'",
         cause: "vpcEndpoints/services.ts planEndpoints (selection unchecked)",
         signature: /^planEndpoints: TypeError/,
