@@ -37,11 +37,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
     },
     {
-        defect: "planEndpoints(null): 'Cannot read properties of null (reading s3EndpointType)'",
-        cause: "vpcEndpoints/services.ts planEndpoints (selection unchecked)",
-        signature: /^planEndpoints: TypeError/,
-    },
-    {
         defect: "nodeBootstrap(null): 'Cannot read properties of null (reading clusterName)'",
         cause: "privateCluster/nodeBootstrap.ts (inputs unchecked)",
         signature: /^nodeBootstrap: TypeError/,

@@ -150,6 +150,20 @@ describe("endpointServices", () => {
         assert.strictEqual(validateServiceId("guardduty-data", "x"), "guardduty-data");
     });
 
+    it("rejects a selection that is not an object (another language may send any value)", () => {
+        const shape =
+            "selection: expected the endpoint selection (an object with preset, services, additionalServices, features, existingEndpoints or s3EndpointType; {} for the default set), got";
+        const cases: [unknown, string][] = [
+            [null, "null"],
+            [undefined, "undefined"],
+            ["minimal", 'string "minimal"'],
+            [["sts"], "a list"],
+        ];
+        for (const [selection, got] of cases) {
+            assert.throws(() => planEndpoints(selection as Parameters<typeof planEndpoints>[0]), { name: "InputError", message: `${shape} ${got}` });
+        }
+    });
+
     it("keeps one subnet per AZ, the lowest id, whatever the order", () => {
         const subnets = [
             { subnetId: "subnet-0f00000000000000b", availabilityZone: "us-east-1b" },

@@ -2,6 +2,7 @@
 // features.ts, the catalogue from catalog.ts), AZ placement and the cost estimate. Pure functions;
 // vpcEndpoints/build.ts turns a plan into resources.
 import { InputError, oneOf } from "../shared/errors";
+import { described } from "../shared/validatedInput";
 import { EndpointPreset, presetServices } from "./presets";
 import { EndpointType, S3EndpointType, endpointCatalog } from "./catalog";
 import { EndpointFeature, featureTable } from "./features";
@@ -74,6 +75,12 @@ function uniqueIds(list: unknown, arg: string): string[] {
  * unknown features, repeats, an unknown S3 endpoint type or preset, a preset with `services`, and existing endpoints that are not in the set.
  */
 export function planEndpoints(selection: EndpointSelection): EndpointPlan {
+    if (selection === null || typeof selection !== "object" || Array.isArray(selection)) {
+        throw new InputError(
+            "selection",
+            `expected the endpoint selection (an object with preset, services, additionalServices, features, existingEndpoints or s3EndpointType; {} for the default set), got ${described(selection)}`,
+        );
+    }
     const s3Type = oneOf(selection.s3EndpointType ?? S3EndpointType.Gateway, S3EndpointType, "s3EndpointType");
     const reasons = new Map<string, string[]>();
     const add = (service: string, reason: string) => reasons.set(service, [...(reasons.get(service) ?? []), reason]);
