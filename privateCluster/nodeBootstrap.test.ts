@@ -81,4 +81,16 @@ describe("nodeBootstrap", () => {
         });
         assert.throws(() => dnsClusterIp("fd00::/108"), { message: "serviceCidr: fd00::/108 is not an IPv4 CIDR; IPv6 clusters are not supported here" });
     });
+
+    it("refuses inputs that are not an object of text settings (another language may send any value)", () => {
+        const shape = "inputs: expected the cluster's bootstrap settings (an object with clusterName, endpoint, certificateAuthority, serviceCidr and customServiceCidr), got";
+        const call = (inputs: unknown) => () => nodeBootstrap(inputs as Parameters<typeof nodeBootstrap>[0]);
+        assert.throws(call(null), { name: "InputError", message: `${shape} null` });
+        assert.throws(call("my-cluster"), { name: "InputError", message: `${shape} string "my-cluster"` });
+        assert.throws(call([]), { name: "InputError", message: `${shape} a list` });
+        const good = { clusterName: "c", endpoint: ENDPOINT, certificateAuthority: CA, serviceCidr: "172.20.0.0/16", customServiceCidr: false };
+        assert.throws(call({ ...good, clusterName: undefined }), { name: "InputError", message: "clusterName: expected a string, got undefined" });
+        assert.throws(call({ ...good, serviceCidr: 16 }), { name: "InputError", message: "serviceCidr: expected a string, got number 16" });
+        assert.throws(() => bottlerocketSettings(null as never), { name: "InputError", message: `${shape} null` });
+    });
 });

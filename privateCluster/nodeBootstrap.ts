@@ -9,6 +9,7 @@ import * as yaml from "js-yaml";
 import { parseCidr } from "../shared/cidr";
 import { InputError } from "../shared/errors";
 import { clusterNamePattern, clusterNameRule } from "../aws/ids";
+import { described } from "../shared/validatedInput";
 
 export interface BootstrapInputs {
     /** The cluster's name (aws eks describe-cluster --name). */
@@ -90,7 +91,19 @@ export function hasAl2Amis(version: string, arg = "kubernetesVersion"): boolean 
     return minorOf(version, arg) <= minorOf(lastAl2KubernetesVersion, arg);
 }
 
+/** The fields every bootstrap form needs, as text (another language may send any value). */
+const requiredText = ["clusterName", "endpoint", "certificateAuthority", "serviceCidr"] as const;
+
 function check(inputs: BootstrapInputs): void {
+    if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
+        throw new InputError(
+            "inputs",
+            `expected the cluster's bootstrap settings (an object with clusterName, endpoint, certificateAuthority, serviceCidr and customServiceCidr), got ${described(inputs)}`,
+        );
+    }
+    for (const field of requiredText) {
+        if (typeof inputs[field] !== "string") throw new InputError(field, `expected a string, got ${described(inputs[field])}`);
+    }
     if (!clusterNamePattern.test(inputs.clusterName)) {
         throw new InputError("clusterName", `${JSON.stringify(inputs.clusterName)} is not an EKS cluster name (${clusterNameRule})`);
     }

@@ -37,11 +37,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
     },
     {
-        defect: "nodeBootstrap(null): 'Cannot read properties of null (reading clusterName)'",
-        cause: "privateCluster/nodeBootstrap.ts (inputs unchecked)",
-        signature: /^nodeBootstrap: TypeError/,
-    },
-    {
         defect: "loadBalancerControllerValues / clusterAutoscalerValues / karpenterValues with a context that is not an object, or without imagePrefixes: 'Cannot read properties of undefined'",
         cause: "privateCluster/addonValues.ts (context unchecked)",
         signature: /^(loadBalancerControllerValues|clusterAutoscalerValues|karpenterValues): TypeError/,
