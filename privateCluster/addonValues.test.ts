@@ -58,4 +58,19 @@ describe("add-on values", () => {
         assert.deepStrictEqual(parseFlag("--expander=least-waste"), ["expander", "least-waste"]);
         assert.throws(() => parseFlag("-v"), { message: '"-v" is not a --name=value flag' });
     });
+
+    it("refuses a context that is not an object, lacks a setting its chart uses, or has no imagePrefixes map", () => {
+        const shape = "ctx: expected the add-on context (an object with clusterName, region, vpcId and imagePrefixes), got";
+        const lbc = (ctx: unknown) => () => loadBalancerControllerValues(ctx as typeof CTX);
+        assert.throws(lbc(null), { name: "InputError", message: `${shape} null` });
+        assert.throws(lbc(true), { name: "InputError", message: `${shape} boolean true` });
+        assert.throws(lbc([CTX]), { name: "InputError", message: `${shape} a list` });
+        assert.throws(lbc({ ...CTX, vpcId: undefined }), { name: "InputError", message: "vpcId: expected a string, got undefined" });
+        const prefixes = "imagePrefixes: expected a map of image host to ECR pull-through prefix ({} for none), got";
+        assert.throws(lbc({ ...CTX, imagePrefixes: undefined }), { name: "InputError", message: `${prefixes} undefined` });
+        assert.throws(() => clusterAutoscalerValues({ ...CTX, imagePrefixes: null as never }), { name: "InputError", message: `${prefixes} null` });
+        assert.throws(() => clusterAutoscalerValues({ ...CTX, region: 1 as never }), { name: "InputError", message: "region: expected a string, got number 1" });
+        assert.throws(() => karpenterValues(CTX as never), { name: "InputError", message: "clusterEndpoint: expected a string, got undefined" });
+        assert.throws(() => karpenterValues(undefined as never), { name: "InputError", message: `${shape} undefined` });
+    });
 });

@@ -1,6 +1,8 @@
 // Helm values for add-ons that need private-cluster settings (https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html, Considerations). The flags come from
 // aws/privateClusterChecklist.ts, turned into each chart's own value names, so the two never disagree.
 import { clusterAutoscalerFlags, loadBalancerControllerFlags, stsPodEnvironment } from "../aws/privateClusterChecklist";
+import { InputError } from "../shared/errors";
+import { described } from "../shared/validatedInput";
 import { rewriteImage } from "./pullThroughCache";
 
 export interface AddonContext {
@@ -9,6 +11,24 @@ export interface AddonContext {
     vpcId: string;
     /** Image host -> ECR pull-through prefix; images on a mapped host are pulled through the cache. */
     imagePrefixes: Record<string, string>;
+}
+
+/**
+ * Checks the context a chart's values are made from (another language may send any value): an object, with the
+ * text `fields` the chart uses and `imagePrefixes` a map (`{}` when no image is pulled through a cache).
+ */
+function checkContext(ctx: unknown, fields: readonly string[]): void {
+    if (ctx === null || typeof ctx !== "object" || Array.isArray(ctx)) {
+        throw new InputError("ctx", `expected the add-on context (an object with clusterName, region, vpcId and imagePrefixes), got ${described(ctx)}`);
+    }
+    const values = ctx as Record<string, unknown>;
+    for (const field of fields) {
+        if (typeof values[field] !== "string") throw new InputError(field, `expected a string, got ${described(values[field])}`);
+    }
+    const prefixes = values.imagePrefixes;
+    if (prefixes === null || typeof prefixes !== "object" || Array.isArray(prefixes)) {
+        throw new InputError("imagePrefixes", `expected a map of image host to ECR pull-through prefix ({} for none), got ${described(prefixes)}`);
+    }
 }
 
 /** `--enable-wafv2=false` -> ["enable-wafv2", false]; "true"/"false" become booleans, other values stay text. */
@@ -36,6 +56,7 @@ export const addonImages = {
  * endpoint), and region and VPC given, so the controller does not ask the instance metadata service.
  */
 export function loadBalancerControllerValues(ctx: AddonContext): Record<string, any> {
+    checkContext(ctx, ["clusterName", "region", "vpcId"]);
     const flags = Object.fromEntries(loadBalancerControllerFlags.map(parseFlag).map(([k, v]) => [camel(k), v]));
     const values: Record<string, any> = { clusterName: ctx.clusterName, region: ctx.region, vpcId: ctx.vpcId, ...flags };
     const image = rewriteImage(addonImages.loadBalancerController, ctx.imagePrefixes);
@@ -48,6 +69,7 @@ export function loadBalancerControllerValues(ctx: AddonContext): Record<string, 
  * endpoint), auto-discovery of the cluster's node groups, and the regional STS endpoint for IRSA.
  */
 export function clusterAutoscalerValues(ctx: AddonContext): Record<string, any> {
+    checkContext(ctx, ["clusterName", "region"]);
     const values: Record<string, any> = {
         autoDiscovery: { clusterName: ctx.clusterName },
         awsRegion: ctx.region,
@@ -77,6 +99,7 @@ export interface KarpenterContext extends AddonContext {
  * through EKS Pod Identity needs the `podIdentity` feature (eks-auth) as well.
  */
 export function karpenterValues(ctx: KarpenterContext): Record<string, any> {
+    checkContext(ctx, ["clusterName", "clusterEndpoint"]);
     const settings: Record<string, any> = { clusterName: ctx.clusterName, clusterEndpoint: ctx.clusterEndpoint, isolatedVPC: true };
     if (ctx.interruptionQueue !== undefined && ctx.interruptionQueue !== "") settings.interruptionQueue = ctx.interruptionQueue;
     const values: Record<string, any> = { settings };

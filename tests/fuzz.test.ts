@@ -36,11 +36,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         cause: "hybridDns/clusterDnsForwarding.ts (children not gated on the checked inputs)",
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
     },
-    {
-        defect: "loadBalancerControllerValues / clusterAutoscalerValues / karpenterValues with a context that is not an object, or without imagePrefixes: 'Cannot read properties of undefined'",
-        cause: "privateCluster/addonValues.ts (context unchecked)",
-        signature: /^(loadBalancerControllerValues|clusterAutoscalerValues|karpenterValues): TypeError/,
-    },
 ];
 
 /** The knownDefects entries some run matched, and how many of the two fuzz runs have finished. */
