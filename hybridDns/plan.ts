@@ -73,7 +73,6 @@ function planEndpoint(
     peers: () => KeyedSource[],
 ): ResolverEndpointPlan {
     const subnetIds = validatedEndpointSubnets(args.subnetIds, names.subnetIds);
-    checkType(args.endpointName, "endpointName", "string");
     checkResolverName(args.endpointName, "endpointName");
     checkType(args.untrackedConnections, names.untrackedConnections, "boolean");
     requirePlain(args.untrackedConnections, names.untrackedConnections, "it decides which security group rules exist: pass true or false");
@@ -145,7 +144,6 @@ export function planClusterDnsForwarding(
 ): ForwardingPlan {
     requirePlain(args.scope, names.scope, `it is a closed choice ("cluster" or "region")`);
     checkScope(args.scope, names.scope);
-    checkType(args.ruleName, "ruleName", "string");
     checkResolverName(args.ruleName, "ruleName");
     if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope);
     if (Array.isArray(args.resolverIps) && args.resolverIps.every((ip) => typeof ip === "string")) checkResolverIps(args.resolverIps as string[]);

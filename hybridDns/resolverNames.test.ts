@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { planClusterDnsForwarding, planResolverInbound, planResolverOutbound } from "./plan";
 import { checkResolverName, resolverNameFrom, resourceShareNameFrom } from "./resolverNames";
 
 // Route 53 API Reference, CreateResolverEndpoint / CreateResolverRule, Name: "Length Constraints: Maximum length of
@@ -32,6 +34,35 @@ describe("Route 53 Resolver names", () => {
             message:
                 'endpointName: "prod.eu-west-1" has characters Route 53 Resolver does not allow ("."); use letters, digits, spaces, - and _. "prod-eu-west-1" would do, or leave endpointName out to derive one from the resource name',
         });
+    });
+
+    it("checkResolverName refuses a name known only at deployment (an Output) or one that is not text, naming the argument and the fix", () => {
+        assert.throws(() => checkResolverName(pulumi.output("eks-prod"), "ruleName"), {
+            name: "InputError",
+            message:
+                "ruleName: is only known at deployment (an Output), but it must be known at preview, where it is checked against Route 53 Resolver's naming rules " +
+                "before anything is created: give it as a string, or leave ruleName out to derive one from the resource name",
+        });
+        assert.throws(() => checkResolverName(3, "endpointName"), {
+            name: "InputError",
+            message: "endpointName: expected a string, got number 3; give it as a string, or leave endpointName out to derive one from the resource name",
+        });
+        assert.throws(() => checkResolverName(null, "ruleName"), {
+            name: "InputError",
+            message: "ruleName: expected a string, got null; give it as a string, or leave ruleName out to derive one from the resource name",
+        });
+    });
+
+    it("the planners refuse an Output endpointName or ruleName before using it", () => {
+        const subnetIds = ["subnet-0a1b2c3d4e5f60718", "subnet-0b1c2d3e4f5a60718"];
+        const output = (arg: string) =>
+            `${arg}: is only known at deployment (an Output), but it must be known at preview, where it is checked against Route 53 Resolver's naming rules ` +
+            `before anything is created: give it as a string, or leave ${arg} out to derive one from the resource name`;
+        const endpointName = pulumi.output("dns-in") as unknown as string;
+        assert.throws(() => planResolverInbound({ subnetIds, allowedCidrs: ["10.1.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
+        assert.throws(() => planResolverOutbound({ subnetIds, targetCidrs: ["10.0.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
+        const ruleName = pulumi.output("eks-prod") as unknown as string;
+        assert.throws(() => planClusterDnsForwarding({ vpcIds: ["vpc-0b1c2d3e4f5a60718"], ruleName }, "fwd"), { name: "InputError", message: output("ruleName") });
     });
 });
 

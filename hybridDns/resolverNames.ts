@@ -1,6 +1,7 @@
 // Names of Route 53 Resolver endpoints and rules and of the AWS RAM share, made to pass the rules in aws/strings.ts.
 import * as crypto from "crypto";
 import { InputError } from "../shared/errors";
+import { described, requirePlain } from "../shared/validatedInput";
 import { RESOLVER_NAME_MAX_LENGTH, resolverNameProblem, resourceShareNameProblem } from "../aws/strings";
 
 /**
@@ -19,9 +20,16 @@ export function resolverNameFrom(resourceName: string): string {
     return name;
 }
 
-/** Checks a name the user gave an endpoint or rule (`endpointName`, `ruleName`); throws InputError naming `arg` with a compliant name. */
-export function checkResolverName(name: string | undefined, arg: string): void {
+/**
+ * Checks a name the user gave an endpoint or rule (`endpointName`, `ruleName`); throws InputError naming `arg` with
+ * a compliant name. The name must be known at preview, where it is checked (another language may send an Output of
+ * it, or a value that is not text).
+ */
+export function checkResolverName(name: unknown, arg: string): void {
     if (name === undefined) return;
+    const fix = `give it as a string, or leave ${arg} out to derive one from the resource name`;
+    requirePlain(name, arg, `it must be known at preview, where it is checked against Route 53 Resolver's naming rules before anything is created: ${fix}`);
+    if (typeof name !== "string") throw new InputError(arg, `expected a string, got ${described(name)}`, fix);
     const problem = resolverNameProblem(name);
     if (problem) throw new InputError(arg, `${JSON.stringify(name)} ${problem}. ${JSON.stringify(resolverNameFrom(name))} would do, or leave ${arg} out to derive one from the resource name`);
 }

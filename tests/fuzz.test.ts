@@ -27,11 +27,6 @@ const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
         signature: /^ClusterDnsForwarding: Error: Missing required property/,
     },
     {
-        defect: "ruleName / endpointName given as an Output or non-string: 'name.replace is not a function'",
-        cause: "hybridDns/resolverNames.ts (no type check before use)",
-        signature: /^(ClusterDnsForwarding|ResolverInboundEndpoint|ResolverOutboundEndpoint): TypeError: name is not what was expected/,
-    },
-    {
         defect: "ClusterDnsForwarding registers its RAM share and principal associations before the clusterEndpoint / resolverIps checks fail",
         cause: "hybridDns/clusterDnsForwarding.ts (children not gated on the checked inputs)",
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
