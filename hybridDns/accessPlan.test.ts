@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { HybridDnsAccessPlanArgs, hybridDnsAccessNames, planHybridDnsAccess } from "./accessPlan";
+import * as pulumi from "@pulumi/pulumi";
+import { HybridDnsAccessPlanArgs, hybridDnsAccessAdvice, hybridDnsAccessNames, planHybridDnsAccess } from "./accessPlan";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const HUB = "vpc-0b1c2d3e4f5a60718";
@@ -36,8 +37,49 @@ describe("planHybridDnsAccess", () => {
     });
 
     it("leaves the cost unknown while a subnet list is only known at deployment", () => {
-        const plan = planHybridDnsAccess("hy", { ...base, outboundSubnetIds: undefined, outboundVpcId: undefined, inboundSubnetIds: Promise.resolve(["subnet-0d1e2f3a4b5c6d7e8"]) as never });
+        const plan = planHybridDnsAccess("hy", { ...base, outboundSubnetIds: undefined, outboundVpcId: undefined, inboundSubnetIds: Promise.resolve(["subnet-0d1e2f3a4b5c6d7e8"]) });
         assert.strictEqual(plan.monthlyCostUsd, undefined);
         assert.strictEqual(plan.outbound, undefined);
     });
 });
+
+// When forwarding is needed (EKS User Guide, cluster-endpoint.html, access table; the Compute Blog's December 2019
+// update): both endpoints on need it; a private-only cluster's name already resolves to private IPs in public DNS.
+describe("hybridDnsAccessAdvice", () => {
+    const cost = "Resolver forwarding costs $91.25 a month per IP, at least two per endpoint,";
+    const publicAnswer =
+        "public DNS answers a private-only cluster's endpoint name with its private IPs (since December 2019), so connected networks whose DNS reaches public DNS resolve it without forwarding";
+
+    it("says nothing without endpointAccess, or when forwarding is needed", () => {
+        assert.deepStrictEqual(hybridDnsAccessAdvice({}), []);
+        assert.deepStrictEqual(hybridDnsAccessAdvice({ endpointAccess: "public-and-private" }), []);
+        assert.deepStrictEqual(hybridDnsAccessAdvice({ endpointAccess: "private", connectedDns: "no-internet" }), []);
+        assert.deepStrictEqual(hybridDnsAccessAdvice({ endpointAccess: "private", connectedDns: "rebinding-protection" }), []);
+    });
+
+    it("warns for a private-only cluster with no reason stated, and says to drop it when the networks reach public DNS", () => {
+        assert.deepStrictEqual(hybridDnsAccessAdvice({ endpointAccess: "private" }), [
+            `HybridDnsAccess: ${cost} and may not be needed: ${publicAnswer}. Keep it and set connectedDns to "no-internet" or "rebinding-protection" if that is why, otherwise drop HybridDnsAccess`,
+        ]);
+        assert.deepStrictEqual(hybridDnsAccessAdvice({ endpointAccess: "private", connectedDns: "public-dns" }), [
+            `HybridDnsAccess: ${cost} and is not needed: ${publicAnswer}. Drop HybridDnsAccess`,
+        ]);
+    });
+
+    it("refuses a public-only cluster, unknown values and Outputs, naming the argument", () => {
+        assert.throws(() => hybridDnsAccessAdvice({ endpointAccess: "public" }), {
+            message:
+                'endpointAccess: "public": the cluster has no private endpoint: connected networks reach the public endpoint, which public DNS answers; turn private access on, or drop HybridDnsAccess',
+        });
+        assert.throws(() => hybridDnsAccessAdvice({ endpointAccess: "both" as never }), {
+            message: 'endpointAccess: "both" is not one of "public", "public-and-private", "private"',
+        });
+        assert.throws(() => hybridDnsAccessAdvice({ endpointAccess: "private", connectedDns: "none" as never }), {
+            message: 'connectedDns: "none" is not one of "public-dns", "no-internet", "rebinding-protection"',
+        });
+        assert.throws(() => hybridDnsAccessAdvice({ endpointAccess: pulumi.output("private") as never }), {
+            message: 'endpointAccess: is only known at deployment (an Output), but it decides whether forwarding is needed: pass "public-and-private" or "private"',
+        });
+    });
+});
+

@@ -11,6 +11,9 @@ import type { HybridDnsAccessArgs } from "./args";
 import { checkForwardingLoops } from "./checks";
 import { ForwardingPlan, ResolverEndpointPlan, planClusterDnsForwarding, planResolverInbound, planResolverOutbound } from "./plan";
 import { Scope, checkScope, ruleDomain } from "./resolverChecks";
+import { EndpointAccessMode } from "../apiEndpoint/endpointAccess";
+import { oneOf } from "../shared/errors";
+import { checkConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./need";
 
 /** HybridDnsAccess's arguments that decide the plan; a composite that makes the endpoint and the group later leaves them out. */
 export type HybridDnsAccessPlanArgs = Omit<HybridDnsAccessArgs, "clusterEndpoint" | "clusterSecurityGroupId"> &
@@ -163,7 +166,7 @@ function ruleVpcs(args: HybridDnsAccessPlanArgs, names: HybridDnsAccessNames) {
     const associations = useDefault
         ? [{ arg: names.outboundVpcId, vpcId: outbound }]
         : [
-              ...(Array.isArray(args.vpcIds) ? args.vpcIds : []).map((vpcId, i) => ({ arg: `${names.vpcIds}[${i}]`, vpcId: vpcId as pulumi.Input<string> })),
+              ...(Array.isArray(args.vpcIds) ? args.vpcIds : []).map((vpcId, i) => ({ arg: `${names.vpcIds}[${i}]`, vpcId: vpcId })),
               ...Object.entries(args.vpcs ?? {}).map(([label, vpcId]) => ({ arg: `${names.vpcs}.${label}`, vpcId })),
           ];
     if (!useDefault) return { associations, vpcIds: args.vpcIds, vpcs: args.vpcs, vpcNames: { vpcIds: names.vpcIds, vpcs: names.vpcs } };
@@ -235,6 +238,24 @@ export function planHybridDnsAccess(name: string, args: HybridDnsAccessPlanArgs,
         outbound,
         apiSources: args.controlPlaneRules === false ? [] : apiSources,
         untracked,
-        monthlyCostUsd: parts.every((p) => p !== undefined) ? sumUsd(parts as number[]) : undefined,
+        monthlyCostUsd: parts.every((p) => p !== undefined) ? sumUsd(parts) : undefined,
     };
+}
+
+/**
+ * Whether a HybridDnsAccess is needed, from the endpoint access and connected DNS the user states (hybridDns/need.ts
+ * has AWS's rule and its sources): refused with only the public endpoint, which has no private IPs to forward to; a
+ * warning for a private-only cluster with no reason stated. Nothing to say when endpointAccess is not given.
+ */
+export function hybridDnsAccessAdvice(args: Pick<HybridDnsAccessArgs, "endpointAccess" | "connectedDns">): string[] {
+    requirePlain(args.endpointAccess, "endpointAccess", 'it decides whether forwarding is needed: pass "public-and-private" or "private"');
+    requirePlain(args.connectedDns, "connectedDns", 'it decides whether forwarding is needed: pass "no-internet", "rebinding-protection" or "public-dns"');
+    checkConnectedDns(args.connectedDns, "connectedDns");
+    if (args.endpointAccess === undefined) return [];
+    const mode = oneOf(args.endpointAccess, EndpointAccessMode, "endpointAccess");
+    if (mode === EndpointAccessMode.Public) {
+        throw new InputError("endpointAccess", `"public": ${hybridDnsNeed(mode, args.connectedDns).reason}; turn private access on, or drop HybridDnsAccess`);
+    }
+    const warning = unneededHybridDnsWarning(mode, args.connectedDns, "HybridDnsAccess");
+    return warning === undefined ? [] : [warning];
 }

@@ -2,6 +2,8 @@
 // accessPlan.ts read them without importing a component).
 import type * as pulumi from "@pulumi/pulumi";
 import type { Scope } from "./resolverChecks";
+import type { EndpointAccessMode } from "../apiEndpoint/endpointAccess";
+import type { ConnectedDns } from "./need";
 
 export interface ResolverInboundEndpointArgs {
     /** The cluster's VPC: the one whose private hosted zone holds the endpoint's private IPs. */
@@ -136,4 +138,11 @@ export interface HybridDnsAccessArgs {
     untrackedConnections?: boolean;
     /** Create the TCP 443 rules on clusterSecurityGroupId (default true); false when another component (ClusterEndpointAccess) makes them. */
     controlPlaneRules?: boolean;
+    /**
+     * The cluster's endpoint access, when you want forwarding checked against it: "public-and-private" needs it; with
+     * "private", public DNS already answers with the private IPs, so a warning asks for `connectedDns`; "public" is refused.
+     */
+    endpointAccess?: EndpointAccessMode;
+    /** Why connected networks' DNS needs forwarding to a private-only cluster: "no-internet" or "rebinding-protection" ("public-dns": it does not). */
+    connectedDns?: ConnectedDns;
 }

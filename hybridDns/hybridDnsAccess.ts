@@ -10,7 +10,7 @@ import { InputError, inComponent } from "../shared/errors";
 import { checkedAt } from "../shared/validatedInput";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 import type { HybridDnsAccessArgs } from "./args";
-import { planHybridDnsAccess } from "./accessPlan";
+import { hybridDnsAccessAdvice, planHybridDnsAccess } from "./accessPlan";
 import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { hybridDnsChecks } from "./reach";
@@ -42,6 +42,8 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
     public readonly forwarderConfigs: pulumi.Output<ForwarderConfigs>;
     /** Estimated USD a month: the inbound and outbound endpoints' IPs (the rule and its associations are free). */
     public readonly monthlyCostUsd: pulumi.Output<number>;
+    /** Advice that does not stop the deployment (also logged as warnings): forwarding that may not be needed. */
+    public readonly warnings: pulumi.Output<string[]>;
 
     constructor(name: string, args: HybridDnsAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = inComponent("HybridDnsAccess", name, () => {
@@ -49,9 +51,10 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             if (args.clusterSecurityGroupId === undefined && args.controlPlaneRules !== false) {
                 throw new InputError("clusterSecurityGroupId", "is required for the TCP 443 rules: the cluster's control-plane security group (or set controlPlaneRules: false)");
             }
-            return planHybridDnsAccess(name, args);
+            return { ...planHybridDnsAccess(name, args), advice: hybridDnsAccessAdvice(args) };
         });
         super("eks-private-access:index:HybridDnsAccess", name, {}, opts);
+        for (const warning of plan.advice) void pulumi.log.warn(warning, this);
         const site = { component: "HybridDnsAccess", name, resource: this };
 
         // Every look-up check (subnets, what each endpoint reaches, the rule's VPCs) gates every child.
@@ -102,7 +105,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         // The control plane's security group must let the connected networks in on 443 (https://aws.amazon.com/blogs/compute/enabling-dns-resolution-for-amazon-eks-cluster-endpoints/, "Add a rule
         // to the EKS cluster control plane security group"): DNS alone only tells them where the API server is.
         if (plan.apiSources.length > 0) {
-            securityGroupRules("ingress", name, args.clusterSecurityGroupId!, plan.apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], gated);
+            securityGroupRules("ingress", name, args.clusterSecurityGroupId, plan.apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], gated);
         }
 
         this.domain = pulumi.output(plan.domain!(site));
@@ -115,6 +118,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         this.forwarderConfigs = pulumi.all([this.domain, inbound.ipAddresses]).apply(([domain, ips]) => forwarderConfigs(domain, ips));
         // Each endpoint prices itself (one billed IP per subnet); the rule and its associations are free.
         this.monthlyCostUsd = pulumi.all([passed, inbound.monthlyCostUsd, outboundUsd]).apply(([, ...parts]) => sumUsd(parts));
+        this.warnings = pulumi.output(plan.advice);
         this.registerOutputs({
             inboundEndpointId: this.inboundEndpointId,
             resolverIps: this.resolverIps,
@@ -124,6 +128,7 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             domain: this.domain,
             forwarderConfigs: this.forwarderConfigs,
             monthlyCostUsd: this.monthlyCostUsd,
+            warnings: this.warnings,
         });
     }
 }

@@ -67,14 +67,15 @@ export function hybridDnsNeed(mode: EndpointAccessMode, connectedDns: ConnectedD
 /**
  * The warning for Resolver forwarding configured where it may not be needed: a private-only cluster whose connected
  * networks' DNS was not said to need it. Undefined when forwarding is needed (both endpoints on, or a stated reason).
+ * `subject` is what the user configured it as (PrivateCluster's `hybridDns`, or a HybridDnsAccess).
  */
-export function unneededHybridDnsWarning(mode: EndpointAccessMode, connectedDns: ConnectedDns | undefined): string | undefined {
+export function unneededHybridDnsWarning(mode: EndpointAccessMode, connectedDns: ConnectedDns | undefined, subject = "hybridDns"): string | undefined {
     if (mode !== EndpointAccessMode.Private || hybridDnsNeed(mode, connectedDns).needed) return undefined;
     // Per IP, so the figure is the same whether the subnet ids are known now or only at deployment.
     const cost = `Resolver forwarding costs $${resolverEndpointMonthlyUsd(1).toFixed(2)} a month per IP, at least two per endpoint,`;
-    if (connectedDns === ConnectedDns.PublicDns) return `hybridDns: ${cost} and is not needed: ${hybridDnsNeed(mode, connectedDns).reason}. Drop hybridDns`;
+    if (connectedDns === ConnectedDns.PublicDns) return `${subject}: ${cost} and is not needed: ${hybridDnsNeed(mode, connectedDns).reason}. Drop ${subject}`;
     return (
-        `hybridDns: ${cost} and may not be needed: ${hybridDnsNeed(mode, connectedDns).reason}. ` +
-        `Keep it and set connectedDns to "${ConnectedDns.NoInternet}" or "${ConnectedDns.RebindingProtection}" if that is why, otherwise drop hybridDns`
+        `${subject}: ${cost} and may not be needed: ${hybridDnsNeed(mode, connectedDns).reason}. ` +
+        `Keep it and set connectedDns to "${ConnectedDns.NoInternet}" or "${ConnectedDns.RebindingProtection}" if that is why, otherwise drop ${subject}`
     );
 }

@@ -2,6 +2,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { HybridDnsAccess, HybridDnsAccessArgs } from "../hybridDns/hybridDnsAccess";
+import { hybridDnsAccessAdvice } from "../hybridDns/accessPlan";
 import { mockAws, valueOf } from "../plan/mocks";
 import { programFailures } from "./support/failures";
 import { CLUSTER_SG, CLUSTER_VPC, HOST, HYBRID_ARGS, PEERED_A, PEERED_B, PEERED_VPC, SUBNET_A, SUBNET_B, SUBNET_C, T, addPeeredVpc, addSecondaryCidrSubnet, names, registeredBesides, settled } from "./support/hybridDns";
@@ -66,6 +67,7 @@ describe("HybridDnsAccess", () => {
             "outboundEndpointId",
             "resolverIps",
             "ruleId",
+            "warnings",
         ]);
         // Two inbound and two outbound IPs at Route 53 Resolver's $0.125 per IP-hour, 730 hours: 4 x $91.25.
         assert.strictEqual(await valueOf(hybrid.monthlyCostUsd), 365);
@@ -212,6 +214,20 @@ describe("HybridDnsAccess connectedNetworks", () => {
         await valueOf(hybrid.ruleId);
         await settled();
         assert.deepStrictEqual(names(T.ingress), bothNetworksIngress);
+    });
+
+    it("with endpointAccess stated, outputs the advice on whether forwarding is needed; refuses a public-only cluster before registering anything", async () => {
+        addPeeredVpc();
+        const quiet = new HybridDnsAccess("quiet", { ...connected, endpointAccess: "private", connectedDns: "rebinding-protection" });
+        const advised = new HybridDnsAccess("advised", { ...connected, endpointAccess: "private" });
+        assert.deepStrictEqual(await valueOf(quiet.warnings), []);
+        // The advice's text is pinned in hybridDns/accessPlan.test.ts; here, that the component outputs it.
+        assert.deepStrictEqual(await valueOf(advised.warnings), hybridDnsAccessAdvice({ endpointAccess: "private" }));
+        assert.strictEqual((await valueOf(advised.warnings)).length, 1);
+        await settled();
+        const before = mockAws().resources.size;
+        assert.throws(() => new HybridDnsAccess("public", { ...connected, endpointAccess: "public" }), (e: Error) => e.message.startsWith('HybridDnsAccess "public": endpointAccess: "public": the cluster has no private endpoint'));
+        assert.strictEqual(mockAws().resources.size, before);
     });
 
     it("names connectedNetworks in its errors, and refuses it beside an alias", () => {
