@@ -54,13 +54,13 @@ describe("Route 53 Resolver names", () => {
     });
 
     it("the planners refuse an Output endpointName or ruleName before using it", () => {
-        const subnetIds = ["subnet-0a1b2c3d4e5f60718", "subnet-0b1c2d3e4f5a60718"];
+        const [vpcId, subnetIds] = ["vpc-0a1b2c3d4e5f60718", ["subnet-0a1b2c3d4e5f60718", "subnet-0b1c2d3e4f5a60718"]];
         const output = (arg: string) =>
             `${arg}: is only known at deployment (an Output), but it must be known at preview, where it is checked against Route 53 Resolver's naming rules ` +
             `before anything is created: give it as a string, or leave ${arg} out to derive one from the resource name`;
         const endpointName = pulumi.output("dns-in") as unknown as string;
-        assert.throws(() => planResolverInbound({ subnetIds, allowedCidrs: ["10.1.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
-        assert.throws(() => planResolverOutbound({ subnetIds, targetCidrs: ["10.0.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
+        assert.throws(() => planResolverInbound({ vpcId, subnetIds, allowedCidrs: ["10.1.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
+        assert.throws(() => planResolverOutbound({ vpcId, subnetIds, targetCidrs: ["10.0.0.0/16"], endpointName }), { name: "InputError", message: output("endpointName") });
         const ruleName = pulumi.output("eks-prod") as unknown as string;
         assert.throws(() => planClusterDnsForwarding({ vpcIds: ["vpc-0b1c2d3e4f5a60718"], ruleName }, "fwd"), { name: "InputError", message: output("ruleName") });
     });
