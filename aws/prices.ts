@@ -120,7 +120,7 @@ export function pricesFor(region: string, table: Readonly<Record<string, ListedP
     const currency = partitionCurrency[partitionOfRegion(region) ?? "aws"];
     const entries = priceKeys.map((key): [PriceKey, Price, boolean] => {
         const own = listed?.prices[key];
-        if (own !== undefined) return [key, { amount: own, currency: listed!.currency, region }, false];
+        if (own !== undefined) return [key, { amount: own, currency: listed.currency, region }, false];
         return [key, { amount: base.prices[key]!, currency: base.currency, region: pricedRegion }, true];
     });
     return {
@@ -226,7 +226,8 @@ export function resourceCost(type: string, inputs: Record<string, unknown>, on: 
     switch (type) {
         case "aws:ec2/vpcEndpoint:VpcEndpoint": {
             // The provider's default endpoint type is Gateway; an interface endpoint has one network interface per subnet, one subnet per AZ.
-            if ((inputs.vpcEndpointType ?? "Gateway") !== "Interface") return free(`${inputs.vpcEndpointType ?? "Gateway"} endpoint, free`);
+            const endpointType: unknown = inputs.vpcEndpointType ?? "Gateway";
+            if (endpointType !== "Interface") return free(`${String(endpointType)} endpoint, free`);
             const azs = countOf(inputs.subnetIds) ?? countOf(inputs.subnetConfigurations);
             if (azs === undefined) return free("interface endpoint, subnets known after apply");
             return priced("interfaceEndpointPerAzHour", azs, (rate) => `interface endpoint, ${plural(azs, "AZ")} x ${rate}/h`);

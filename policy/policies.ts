@@ -9,7 +9,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { levelIn, rules } from "../rules/index";
-import { configWithDefaults, Profile, ResourceRule, RuleMeta, RuleNotApplicable, StackResource, StackRule } from "../rules/types";
+import { configWithDefaults, Profile, ResourceRule, RuleConfig, RuleMeta, RuleNotApplicable, StackResource, StackRule } from "../rules/types";
 
 /** The profile named by EKS_PRIVATE_ACCESS_POLICY_PROFILE, or `recommended`. */
 export function profileFromEnv(env: NodeJS.ProcessEnv = process.env): Profile {
@@ -21,7 +21,7 @@ export function profileFromEnv(env: NodeJS.ProcessEnv = process.env): Profile {
 
 function common(rule: RuleMeta, profile: Profile) {
     const configSchema: PolicyConfigSchema | undefined = rule.configSchema
-        ? { properties: Object.fromEntries(Object.entries(rule.configSchema).map(([k, v]) => [k, { ...v } as any])) }
+        ? { properties: Object.fromEntries(Object.entries(rule.configSchema).map(([k, v]): [string, PolicyConfigSchema["properties"][string]] => [k, { ...v }])) }
         : undefined;
     return {
         name: rule.name,
@@ -43,7 +43,7 @@ function resourcePolicy(rule: ResourceRule, profile: Profile): ResourceValidatio
             }
             let messages: string[];
             try {
-                messages = rule.check({ type: args.type, urn: args.urn, name: args.name, inputs: args.props }, configWithDefaults(rule, args.getConfig()));
+                messages = rule.check({ type: args.type, urn: args.urn, name: args.name, inputs: args.props }, configWithDefaults(rule, args.getConfig<RuleConfig>()));
             } catch (err) {
                 if (err instanceof RuleNotApplicable) args.notApplicable(err.reason);
                 throw err;
@@ -70,7 +70,7 @@ function stackPolicy(rule: StackRule, profile: Profile): StackValidationPolicy {
             }));
             let violations;
             try {
-                violations = rule.check(resources, configWithDefaults(rule, args.getConfig()));
+                violations = rule.check(resources, configWithDefaults(rule, args.getConfig<RuleConfig>()));
             } catch (err) {
                 if (err instanceof RuleNotApplicable) args.notApplicable(err.reason);
                 throw err;

@@ -3,7 +3,8 @@
 // (flat inputs). Unset flags read the way the EKS API reads them (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint
 // access": public on and private off is the default for new clusters).
 import { IpFamily } from "../apiEndpoint/endpointAccess";
-import { RuleNotApplicable, RuleResource } from "./types";
+import { Props, RuleNotApplicable, RuleResource } from "./types";
+import { propsOf } from "./values";
 
 export const AWS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_CLUSTER = "eks:index:Cluster";
@@ -25,8 +26,8 @@ function flagText(name: string, value: unknown, fallback: boolean): string {
 }
 
 /** Where a cluster's endpoint settings live: vpcConfig for the AWS resource, the inputs for the component. */
-function endpointSettings(r: RuleResource): Record<string, any> {
-    return r.type === AWS_CLUSTER ? (r.inputs.vpcConfig ?? {}) : r.inputs;
+function endpointSettings(r: RuleResource): Props {
+    return r.type === AWS_CLUSTER ? (propsOf(r.inputs.vpcConfig) ?? {}) : r.inputs;
 }
 
 /**
@@ -45,8 +46,8 @@ export function endpointFlags(r: RuleResource): EndpointFlags {
     const pub = s.endpointPublicAccess;
     const priv = s.endpointPrivateAccess;
     return {
-        publicAccess: pub ?? true,
-        privateAccess: priv ?? false,
+        publicAccess: pub === undefined || pub === null ? true : Boolean(pub),
+        privateAccess: Boolean(priv),
         publicText: flagText("endpointPublicAccess", pub, true),
         privateText: flagText("endpointPrivateAccess", priv, false),
     };
@@ -55,11 +56,12 @@ export function endpointFlags(r: RuleResource): EndpointFlags {
 /** The publicAccessCidrs the user set, or undefined when unset. */
 export function publicAccessCidrs(r: RuleResource): string[] | undefined {
     const cidrs = endpointSettings(r).publicAccessCidrs;
-    return Array.isArray(cidrs) ? [...cidrs] : undefined;
+    // The aws provider's schema types publicAccessCidrs as a list of strings.
+    return Array.isArray(cidrs) ? [...(cidrs as string[])] : undefined;
 }
 
 export function ipFamily(r: RuleResource): IpFamily {
-    const family = r.type === AWS_CLUSTER ? r.inputs.kubernetesNetworkConfig?.ipFamily : r.inputs.ipFamily;
+    const family = r.type === AWS_CLUSTER ? propsOf(r.inputs.kubernetesNetworkConfig)?.ipFamily : r.inputs.ipFamily;
     return typeof family === "string" && family.toLowerCase() === IpFamily.Ipv6 ? IpFamily.Ipv6 : IpFamily.Ipv4;
 }
 

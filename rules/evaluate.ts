@@ -1,7 +1,7 @@
 // The offline plan's entry point: runs every rule on the planned resources the way the policy pack runs them
 // under `pulumi preview --policy-pack policy`, and returns the findings with their level in the chosen profile.
 import { levelIn, rules } from "./index";
-import { configWithDefaults, PlanResource, PolicyFinding, Profile, Rule, RuleConfig, RuleNotApplicable, StackResource } from "./types";
+import { configWithDefaults, PlanResource, Props, PolicyFinding, Profile, Rule, RuleConfig, RuleNotApplicable, StackResource } from "./types";
 import { unknownCheckingProxy, UnknownValueError, withSentinels } from "./values";
 
 export type { PlanResource, PolicyFinding, Profile } from "./types";
@@ -12,7 +12,7 @@ export interface EvaluateOptions {
      * Policy config in the pack's format (`--policy-pack-config`): policy name -> an enforcement level, or an object
      * with an optional `enforcementLevel` and the rule's knobs.
      */
-    config?: Record<string, any>;
+    config?: Record<string, unknown>;
 }
 
 type Level = "advisory" | "mandatory" | "disabled";
@@ -38,7 +38,7 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
         ...(r.parent ? { parent: r.parent } : {}),
         ...(r.id ? { id: r.id } : {}),
         ...(r.propertyDependencies ? { propertyDependencies: r.propertyDependencies } : {}),
-        inputs: unknownCheckingProxy((withSentinels(r.inputs ?? {}) as Record<string, any>) ?? {}),
+        inputs: unknownCheckingProxy((withSentinels(r.inputs ?? {}) as Props | undefined) ?? {}),
     }));
     const findings: PolicyFinding[] = [];
     for (const rule of rules) {
@@ -46,7 +46,7 @@ export function evaluatePolicies(resources: PlanResource[], options: EvaluateOpt
         const level = levelOf(rule, options.profile, given);
         if (level === "disabled") continue;
         const config = configWithDefaults(rule, knobsOf(given));
-        const finding = (message: string, urn: string | undefined, enforcementLevel = level as "advisory" | "mandatory"): PolicyFinding => ({
+        const finding = (message: string, urn: string | undefined, enforcementLevel = level): PolicyFinding => ({
             policy: rule.name,
             enforcementLevel,
             severity: rule.severity,

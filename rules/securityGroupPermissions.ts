@@ -5,8 +5,8 @@
 import { addressSpaceCovered } from "../shared/cidr";
 import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
 import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stackIndex";
-import { StackResource } from "./types";
-import { knownString, knownStrings, listText, Maybe, peek, peekList, UNKNOWN } from "./values";
+import { Props, StackResource } from "./types";
+import { itemOf, knownString, knownStrings, listText, Maybe, peek, peekList, propsOf, UNKNOWN } from "./values";
 
 export interface Permission {
     /** Keys of the security groups it belongs to (see Ref.key; `cluster-sg:<urn>` for an EKS-created cluster group). */
@@ -28,7 +28,8 @@ export interface Permission {
 
 export function normalizeProtocol(p: Maybe<unknown>): Maybe<string> {
     if (p === UNKNOWN) return UNKNOWN;
-    const text = String(p ?? "").toLowerCase();
+    const value: unknown = p ?? "";
+    const text = String(value).toLowerCase();
     if (text === "-1" || text === "all") return "all";
     if (text === "6") return "tcp";
     if (text === "17") return "udp";
@@ -100,7 +101,7 @@ function nonEmpty(list: Maybe<Maybe<unknown>[]>): boolean {
 function clusterGroupIds(index: StackIndex): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const cluster of index.ofType(AWS_CLUSTER)) {
-        const id = knownString(peek(() => cluster.inputs.vpcConfig?.clusterSecurityGroupId));
+        const id = knownString(peek(() => propsOf(cluster.inputs.vpcConfig)?.clusterSecurityGroupId));
         if (id !== undefined) out.set(id, [...(out.get(id) ?? []), cluster.urn]);
     }
     return out;
@@ -142,8 +143,9 @@ function permissions(index: StackIndex, direction: "ingress" | "egress"): Permis
         const blocks = peekList(() => sg.inputs[direction]);
         if (blocks === UNKNOWN) continue;
         blocks.forEach((_, i) => {
-            const at = <T>(read: (b: any) => T) => peek(() => read(sg.inputs[direction][i]));
-            const src = sources([peekList(() => sg.inputs[direction][i].cidrBlocks), peekList(() => sg.inputs[direction][i].ipv6CidrBlocks)]);
+            const block = (): Props => propsOf(itemOf(sg.inputs[direction], i)) ?? {};
+            const at = (read: (b: Props) => unknown) => peek(() => read(block()));
+            const src = sources([peekList(() => block().cidrBlocks), peekList(() => block().ipv6CidrBlocks)]);
             out.push({
                 groups: [sg.urn],
                 urn: sg.urn,
@@ -154,8 +156,8 @@ function permissions(index: StackIndex, direction: "ingress" | "egress"): Permis
                 cidrs: src.cidrs,
                 unknownCidrs: src.unknown,
                 otherSources:
-                    nonEmpty(peekList(() => sg.inputs[direction][i].securityGroups)) ||
-                    nonEmpty(peekList(() => sg.inputs[direction][i].prefixListIds)) ||
+                    nonEmpty(peekList(() => block().securityGroups)) ||
+                    nonEmpty(peekList(() => block().prefixListIds)) ||
                     at((b) => b.self) === true,
             });
         });
@@ -206,7 +208,7 @@ export function groupRefs(index: StackIndex, from: StackResource, prop: string):
 
 /** Interface endpoints: the only VPC endpoints with security groups. */
 export function interfaceEndpoints(index: StackIndex): StackResource[] {
-    return index.ofType(VPC_ENDPOINT).filter((e) => String(peek(() => e.inputs.vpcEndpointType) ?? "").toLowerCase() === "interface");
+    return index.ofType(VPC_ENDPOINT).filter((e) => knownString(peek(() => e.inputs.vpcEndpointType))?.toLowerCase() === "interface");
 }
 
 /** Security group key -> roles and a readable name. */
@@ -221,7 +223,7 @@ export function groupRoles(index: StackIndex): Map<string, { roles: Set<Role>; l
         for (const ref of refs) add(ref.key, role, index.label(ref, "security group"), ref.resource?.urn);
     };
     for (const cluster of index.ofType(AWS_CLUSTER)) {
-        const ids = peekList(() => cluster.inputs.vpcConfig?.securityGroupIds);
+        const ids = peekList(() => propsOf(cluster.inputs.vpcConfig)?.securityGroupIds);
         addRefs(index.refs(cluster, "vpcConfig", ids === UNKNOWN ? [] : ids, SECURITY_GROUP), "EKS cluster");
         add(`cluster-sg:${cluster.urn}`, "EKS cluster", `the EKS-created cluster security group of "${cluster.name}"`);
     }
@@ -244,7 +246,7 @@ function referencedGroup(groupsByName: Map<string, StackResource[]>, cluster: St
     const ref = peek(() => cluster.inputs.clusterSecurityGroup);
     let name: string | undefined;
     if (typeof ref === "string" && ref.startsWith(`${SECURITY_GROUP}::`)) name = ref.slice(SECURITY_GROUP.length + 2);
-    else if (ref && typeof ref === "object" && (ref as any).__pulumiType === SECURITY_GROUP) name = peek(() => (ref as any).__name) as string;
+    else if (ref && typeof ref === "object" && (ref as Props).__pulumiType === SECURITY_GROUP) name = knownString(peek(() => (ref as Props).__name));
     return name === undefined ? [] : (groupsByName.get(name) ?? []);
 }
 

@@ -4,7 +4,7 @@
 // depends on, which the pack knows even while ids are unknown during preview).
 import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
 import { StackResource } from "./types";
-import { knownString, Maybe, peek, peekList, UNKNOWN } from "./values";
+import { knownString, Maybe, peek, peekList, propsOf, UNKNOWN } from "./values";
 
 export const VPC = "aws:ec2/vpc:Vpc";
 export const SUBNET = "aws:ec2/subnet:Subnet";
@@ -115,9 +115,9 @@ export class StackIndex {
      */
     clusterVpcRefs(cluster: StackResource): Ref[] {
         if (cluster.type === EKS_CLUSTER) return this.vpcRefs(cluster);
-        const direct = this.refs(cluster, "vpcConfig", [peek(() => cluster.inputs.vpcConfig?.vpcId)], VPC);
+        const direct = this.refs(cluster, "vpcConfig", [peek(() => propsOf(cluster.inputs.vpcConfig)?.vpcId)], VPC);
         if (direct.length > 0) return direct;
-        const subnetIds = peekList(() => cluster.inputs.vpcConfig?.subnetIds);
+        const subnetIds = peekList(() => propsOf(cluster.inputs.vpcConfig)?.subnetIds);
         const subnets = this.refs(cluster, "vpcConfig", subnetIds === UNKNOWN ? [] : subnetIds, SUBNET);
         const out = new Map<string, Ref>();
         for (const s of subnets) if (s.resource) for (const v of this.vpcRefs(s.resource)) out.set(v.key, v);

@@ -22,7 +22,8 @@ export interface KnobSchema {
     type: "string" | "number" | "integer" | "boolean" | "array" | "object";
     description: string;
     items?: { type: "string" };
-    default?: unknown;
+    /** A JSON value, as @pulumi/policy's PolicyConfigJSONSchemaType. */
+    default?: string | number | boolean | object | null;
 }
 
 /** What every rule states about itself; the pack turns it into a policy, the README into a table row. */
@@ -45,12 +46,15 @@ export interface RuleMeta {
     configSchema?: Record<string, KnobSchema>;
 }
 
+/** A resource's inputs (or a nested object of them) as a rule reads them: any shape, narrowed where read (values.ts). */
+export type Props = Record<string, unknown>;
+
 /** One resource as a resource rule sees it: its inputs, possibly wrapped in @pulumi/policy's unknown-checking proxy. */
 export interface RuleResource {
     type: string;
     urn: string;
     name: string;
-    inputs: Record<string, any>;
+    inputs: Props;
 }
 
 /**
@@ -70,18 +74,18 @@ export interface Violation {
     urn?: string;
 }
 
-export type RuleConfig = Record<string, any>;
+export type RuleConfig = Record<string, unknown>;
 
 export interface ResourceRule extends RuleMeta {
     kind: "resource";
     /** Messages for one resource (empty when it passes). Throws RuleNotApplicable when the rule does not judge it. */
-    check(resource: RuleResource, config: RuleConfig): string[];
+    check: (resource: RuleResource, config: RuleConfig) => string[];
 }
 
 export interface StackRule extends RuleMeta {
     kind: "stack";
     /** Findings for the whole stack (empty when it passes). */
-    check(resources: StackResource[], config: RuleConfig): Violation[];
+    check: (resources: StackResource[], config: RuleConfig) => Violation[];
 }
 
 export type Rule = ResourceRule | StackRule;
@@ -111,7 +115,7 @@ export interface PlanResource {
     type: string;
     name: string;
     parent?: string;
-    inputs: Record<string, any>;
+    inputs: Props;
     /** The resource's id when known (the mocks give one to every custom resource); used to join references. */
     id?: string;
     /** URNs each top-level input depends on, when known. */

@@ -4,14 +4,16 @@
 // error through (the SDK then reports "can't run policy ... during preview"); stack rules read through `peek`
 // so one unknown id does not stop the whole stack from being judged.
 import * as policy from "@pulumi/policy";
+import * as proxy from "@pulumi/policy/proxy";
+import type { Props, RuleConfig } from "./types";
 
 // @pulumi/policy exports these at runtime; its typings mark them internal, so they are typed here.
 const sdk = policy as unknown as {
-    unknownCheckingProxy<T extends object>(value: T): T;
-    UnknownValueError: new (...args: any[]) => Error;
+    unknownCheckingProxy: <T extends object>(value: T) => T;
+    UnknownValueError: new (...args: never[]) => Error;
 };
 // The sentinel the engine sends for a string that is unknown during preview (any of the SDK's sentinels works the same).
-const { unknownStringValue } = require("@pulumi/policy/proxy") as { unknownStringValue: string };
+const { unknownStringValue } = proxy as unknown as { unknownStringValue: string };
 
 /** The SDK's unknown-checking proxy, as the pack wraps every resource's properties. */
 export const unknownCheckingProxy = sdk.unknownCheckingProxy;
@@ -54,8 +56,9 @@ export function peekList(read: () => unknown): Maybe<Maybe<unknown>[]> {
     if (list === UNKNOWN) return UNKNOWN;
     if (list === undefined || list === null) return [];
     if (!Array.isArray(list)) return UNKNOWN;
+    const items: unknown[] = list;
     const out: Maybe<unknown>[] = [];
-    for (let i = 0; i < list.length; i++) out.push(peek(() => list[i]));
+    for (let i = 0; i < items.length; i++) out.push(peek(() => items[i]));
     return out;
 }
 
@@ -69,6 +72,24 @@ export function knownStrings(list: Maybe<Maybe<unknown>[]>): { values: string[];
     if (list === UNKNOWN) return { values: [], unknown: true };
     const values = list.filter((v): v is string => typeof v === "string");
     return { values, unknown: list.some((v) => v === UNKNOWN) };
+}
+
+/** `value`'s properties when it is an object and not a list (a nested input such as vpcConfig), else undefined. */
+export function propsOf(value: unknown): Props | undefined {
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Props) : undefined;
+}
+
+/** A list knob of a rule's config (its schema says strings): its strings, or undefined when unset. */
+export function configStrings(config: RuleConfig, key: string): string[] | undefined {
+    const value = config[key];
+    if (value === undefined || value === null) return undefined;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+/** Element `i` of a list property, or undefined when the value is not a list. */
+export function itemOf(list: unknown, i: number): unknown {
+    const items: unknown[] = Array.isArray(list) ? list : [];
+    return items[i];
 }
 
 /** "a, b and c" */

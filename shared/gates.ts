@@ -11,5 +11,5 @@ export function after(...checks: pulumi.Input<unknown>[]): pulumi.Output<pulumi.
 
 /** `value` once every check has passed: a component's outputs fail with a failed check instead of waiting forever for children never registered. */
 export function once<T>(checks: pulumi.Output<unknown>, value: pulumi.Input<T>): pulumi.Output<T> {
-    return pulumi.all([checks, value]).apply(([, v]) => v as T) as pulumi.Output<T>;
+    return pulumi.all([checks, value]).apply(([, v]): T => v as T);
 }

@@ -13,7 +13,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { isPlain } from "./validatedInput";
 
 type Invoke<A, R> = (args: A, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<R>;
-type Cache = Map<Invoke<any, any>, Map<string, pulumi.Output<any>>>;
+/** Any invoke function (or `derived`) as a cache slot: only its identity is used. */
+type Slot = (args: never, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<unknown>;
+type Cache = Map<Slot, Map<string, pulumi.Output<unknown>>>;
 
 /** By explicit provider, or by stack resource for the default provider (a resource is never both). */
 let scoped = new WeakMap<pulumi.Resource, Cache>();
@@ -38,13 +40,15 @@ function cacheFor(provider: pulumi.ProviderResource | undefined): Cache {
 
 /** JSON with object keys sorted, so `{ a, b }` and `{ b, a }` are one key. */
 function keyOf(value: unknown): string {
-    return JSON.stringify(value, (_k, v) =>
-        v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    return JSON.stringify(value, (_k, v: unknown): unknown =>
+        v !== null && typeof v === "object" && !Array.isArray(v)
+            ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+            : v,
     );
 }
 
 /** The answer kept in `slot` (an invoke function, or `derived`) under `key` for the parent's provider, made once. */
-function memo<R>(slot: Invoke<any, any>, key: string, parent: pulumi.Resource, make: () => pulumi.Output<R>): pulumi.Output<R> {
+function memo<R>(slot: Slot, key: string, parent: pulumi.Resource, make: () => pulumi.Output<R>): pulumi.Output<R> {
     // Every function of @pulumi/aws resolves its provider by package, so any aws token finds the same one.
     const cache = cacheFor(parent.getProvider("aws::lookup"));
     let results = cache.get(slot);

@@ -114,7 +114,8 @@ export function described(value: unknown): string {
     if (typeof value === "object") return "an object";
     if (typeof value === "function") return "a function";
     if (typeof value === "string") return `string ${quoted(value)}`;
-    return `${typeof value} ${String(value)}`;
+    const primitive: unknown = value; // a number, bigint, boolean or symbol: the rest returned above
+    return `${typeof value} ${String(primitive)}`;
 }
 
 /** A string as a message quotes it: in JSON quotes, cut after QUOTED_MAX characters with its length (`"aaaa…"… (100000 characters)`). */

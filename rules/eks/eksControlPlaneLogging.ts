@@ -4,7 +4,7 @@
 // requiredLogTypes knob narrows the set.
 import { CLUSTER_TYPES, skipComponentChild } from "../clusterSettings";
 import { ResourceRule } from "../types";
-import { listText } from "../values";
+import { configStrings, listText } from "../values";
 import { controlPlaneLogTypes } from "../../aws/ids";
 
 /** The five EKS control-plane log types. */
@@ -31,9 +31,9 @@ export const eksControlPlaneLogging: ResourceRule = {
     },
     check(r, config) {
         skipComponentChild(r);
-        const required: string[] = config.requiredLogTypes ?? CONTROL_PLANE_LOG_TYPES;
+        const required: string[] = configStrings(config, "requiredLogTypes") ?? CONTROL_PLANE_LOG_TYPES;
         const given = r.inputs.enabledClusterLogTypes;
-        const enabled: unknown[] = Array.isArray(given) ? [...given] : [];
+        const enabled: unknown[] = Array.isArray(given) ? [...(given as unknown[])] : [];
         const missing = required.filter((t) => !enabled.includes(t));
         if (missing.length === 0) return [];
         const state = Array.isArray(given) ? `enabledClusterLogTypes ${JSON.stringify(enabled)} lacks` : "enabledClusterLogTypes is unset, so EKS sends no control-plane logs; missing";

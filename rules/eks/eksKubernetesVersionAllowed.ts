@@ -4,7 +4,7 @@
 // support"); an allowed "1.32" admits "1.32" and any "1.32.x".
 import { CLUSTER_TYPES, skipComponentChild } from "../clusterSettings";
 import { ResourceRule, RuleNotApplicable } from "../types";
-import { listText } from "../values";
+import { configStrings, listText } from "../values";
 
 /** The allowed-Kubernetes-versions knob: idle until `allowedVersions` is configured. */
 export const eksKubernetesVersionAllowed: ResourceRule = {
@@ -26,7 +26,7 @@ export const eksKubernetesVersionAllowed: ResourceRule = {
         },
     },
     check(r, config) {
-        const allowed: string[] = (config.allowedVersions ?? []).filter((v: unknown) => typeof v === "string");
+        const allowed = configStrings(config, "allowedVersions") ?? [];
         if (allowed.length === 0) throw new RuleNotApplicable("no allowedVersions configured");
         skipComponentChild(r);
         const version = r.inputs.version;

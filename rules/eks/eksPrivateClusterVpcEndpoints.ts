@@ -7,7 +7,7 @@ import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointSer
 import { endpointFlags } from "../clusterSettings";
 import { clustersOf, StackIndex, VPC_ENDPOINT } from "../stackIndex";
 import { StackResource, StackRule, Violation } from "../types";
-import { knownString, listText, peek, UNKNOWN } from "../values";
+import { configStrings, knownString, listText, peek, UNKNOWN } from "../values";
 
 /** The component whose `features` and `existingEndpoints` inputs say what a cluster in its VPC runs and already has. */
 export const ENDPOINTS_COMPONENT = "eks-private-access:index:PrivateClusterEndpoints";
@@ -129,9 +129,9 @@ export const eksPrivateClusterVpcEndpoints: StackRule = {
     },
     check(resources, config) {
         const index = new StackIndex(resources);
-        const required: string[] = config.requiredServices ?? [...requiredEndpointServices];
-        const knobFeatures: string[] = config.features ?? [];
-        const existing: string[] = config.existingEndpoints ?? [];
+        const required = configStrings(config, "requiredServices") ?? [...requiredEndpointServices];
+        const knobFeatures = configStrings(config, "features") ?? [];
+        const existing = configStrings(config, "existingEndpoints") ?? [];
         const out: Violation[] = [];
         // Indexed once, so each cluster looks up its VPC's endpoints instead of scanning every endpoint.
         const addons = addonsWithFeatures(index);

@@ -7,7 +7,7 @@ import { addressSpaceCovered, cidrContains, cidrProblem } from "../../shared/cid
 import { defaultPublicAccessCidrs } from "../../apiEndpoint/endpointAccess";
 import { CLUSTER_TYPES, EKS_ENDPOINT_DOC, endpointFlags, ipFamily, publicAccessCidrs, skipComponentChild } from "../clusterSettings";
 import { ResourceRule, RuleResource } from "../types";
-import { listText } from "../values";
+import { configStrings, listText } from "../values";
 
 /**
  * The CIDRs the public endpoint admits (the list given, or EKS's default when it is missing or empty), and a
@@ -58,7 +58,7 @@ export const eksPublicEndpointNotOpen: ResourceRule = {
                     `List only the networks that need the API server, or turn the public endpoint off.`,
             );
         }
-        const allowed: string[] = (config.allowedCidrs ?? []).filter((c: unknown) => typeof c === "string" && !cidrProblem(c));
+        const allowed = (configStrings(config, "allowedCidrs") ?? []).filter((c) => !cidrProblem(c));
         if (allowed.length > 0) {
             const outside = cidrs.filter((c) => !cidrProblem(c) && !allowed.some((a) => cidrContains(a, c)));
             if (outside.length > 0) {

@@ -4,6 +4,7 @@
 // component, its encryptionConfigKeyArn. Scanners run it on EKS, so users need no second tool.
 import { AWS_CLUSTER, CLUSTER_TYPES, skipComponentChild } from "../clusterSettings";
 import { ResourceRule } from "../types";
+import { propsOf } from "../values";
 
 /** Secrets envelope-encrypted with a KMS key: aws.eks.Cluster's encryptionConfig, or the component's key ARN. */
 export const eksSecretsEncryption: ResourceRule = {
@@ -34,8 +35,9 @@ export const eksSecretsEncryption: ResourceRule = {
                     "encryptionConfig: { provider: { keyArn }, resources: [\"secrets\"] }.",
             ];
         }
-        const resources: unknown[] = Array.isArray(config.resources) ? [...config.resources] : [];
-        const keyArn = config.provider?.keyArn;
+        const settings = propsOf(config) ?? {};
+        const resources: unknown[] = Array.isArray(settings.resources) ? [...(settings.resources as unknown[])] : [];
+        const keyArn = propsOf(settings.provider)?.keyArn;
         const problems: string[] = [];
         if (!resources.includes("secrets")) problems.push(`resources ${JSON.stringify(resources)} does not include "secrets"`);
         if (typeof keyArn !== "string" || keyArn === "") problems.push("provider.keyArn is unset");

@@ -9,7 +9,7 @@ import { subnetAzProblem } from "../../shared/subnetProblems";
 import { resolverAzReason } from "../../aws/availabilityZones";
 import { RESOLVER_ENDPOINT, StackIndex, SUBNET } from "../stackIndex";
 import { StackResource, StackRule, Violation } from "../types";
-import { knownString, Maybe, peek, peekList, UNKNOWN } from "../values";
+import { itemOf, knownString, Maybe, peek, peekList, propsOf, UNKNOWN } from "../values";
 
 function direction(endpoint: StackResource): string {
     const d = peek(() => endpoint.inputs.direction);
@@ -42,7 +42,7 @@ export const resolverEndpointRedundancy: StackRule = {
             const what = `Route 53 Resolver ${dir ? `${dir} ` : ""}endpoint "${endpoint.name}"`;
             const ips = peekList(() => endpoint.inputs.ipAddresses);
             if (ips === UNKNOWN) continue;
-            const ids = ips.map((_, i) => peek(() => endpoint.inputs.ipAddresses[i].subnetId));
+            const ids = ips.map((_, i) => peek(() => propsOf(itemOf(endpoint.inputs.ipAddresses, i))?.subnetId));
             if (ips.length < 2) {
                 out.push({ urn: endpoint.urn, message: `${what}: ${tooFewSubnets(ips.length, "ipAddresses").message}` });
                 continue;
