@@ -4,7 +4,7 @@
 // Resolver endpoint.
 import { addressSpaceCovered } from "../shared/cidr";
 import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
-import { EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stackIndex";
+import { appendTo, EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stackIndex";
 import { Props, StackResource } from "./types";
 import { itemOf, knownString, knownStrings, listText, Maybe, peek, peekList, propsOf, UNKNOWN } from "./values";
 
@@ -52,9 +52,29 @@ export function admits(p: Permission, protocol: "tcp" | "udp", portNumber: numbe
     return from <= portNumber && portNumber <= to;
 }
 
+/**
+ * False when the blocks' sizes cannot add up to the whole `bits`-bit address space, read from the prefix lengths
+ * alone: a cheap necessary condition checked before parsing every address (parsing was most of the security group
+ * rules' time in a stack of a thousand clusters). Each string counts towards both IP versions and a string without
+ * a readable prefix length counts as covering everything, so it never says false where the union could cover it.
+ */
+function mayCoverAll(cidrs: string[], bits: number): boolean {
+    const whole = 1n << BigInt(bits);
+    let total = 0n;
+    for (const cidr of cidrs) {
+        const prefix = /\/(\d+)$/.exec(cidr);
+        if (!prefix) return true;
+        total += 1n << BigInt(bits - Math.min(Number(prefix[1]), bits));
+        if (total >= whole) return true;
+    }
+    return false;
+}
+
 /** The whole-internet blocks a set of CIDRs covers: "0.0.0.0/0", "::/0", both or none. */
 export function internetCovered(cidrs: string[]): string[] {
-    return [addressSpaceCovered(cidrs, 4) >= 1 ? "0.0.0.0/0" : "", addressSpaceCovered(cidrs, 6) >= 1 ? "::/0" : ""].filter((c) => c !== "");
+    const v4 = mayCoverAll(cidrs, 32) && addressSpaceCovered(cidrs, 4) >= 1;
+    const v6 = mayCoverAll(cidrs, 128) && addressSpaceCovered(cidrs, 6) >= 1;
+    return [v4 ? "0.0.0.0/0" : "", v6 ? "::/0" : ""].filter((c) => c !== "");
 }
 
 /**
@@ -102,7 +122,7 @@ function clusterGroupIds(index: StackIndex): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const cluster of index.ofType(AWS_CLUSTER)) {
         const id = knownString(peek(() => propsOf(cluster.inputs.vpcConfig)?.clusterSecurityGroupId));
-        if (id !== undefined) out.set(id, [...(out.get(id) ?? []), cluster.urn]);
+        if (id !== undefined) appendTo(out, id, cluster.urn);
     }
     return out;
 }
@@ -121,7 +141,7 @@ function ruleTargets(index: StackIndex, rule: StackResource, clusterGroups: Map<
 export function permissionsByGroup(perms: Permission[]): Map<string, Permission[]> {
     const out = new Map<string, Permission[]>();
     for (const p of perms) {
-        for (const key of new Set(p.groups)) out.set(key, [...(out.get(key) ?? []), p]);
+        for (const key of new Set(p.groups)) appendTo(out, key, p);
     }
     return out;
 }
@@ -228,7 +248,7 @@ export function groupRoles(index: StackIndex): Map<string, { roles: Set<Role>; l
         add(`cluster-sg:${cluster.urn}`, "EKS cluster", `the EKS-created cluster security group of "${cluster.name}"`);
     }
     const groupsByName = new Map<string, StackResource[]>();
-    for (const g of index.ofType(SECURITY_GROUP)) groupsByName.set(g.name, [...(groupsByName.get(g.name) ?? []), g]);
+    for (const g of index.ofType(SECURITY_GROUP)) appendTo(groupsByName, g.name, g);
     for (const cluster of index.ofType(EKS_CLUSTER)) {
         const groups = [...index.dependencies(cluster, "clusterSecurityGroup", SECURITY_GROUP), ...referencedGroup(groupsByName, cluster)];
         addRefs(groups.map((r) => ({ key: r.urn, resource: r, id: index.idOf(r) })), "EKS cluster");

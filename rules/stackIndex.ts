@@ -18,6 +18,16 @@ export const RESOLVER_RULE = "aws:route53/resolverRule:ResolverRule";
 export const DHCP_OPTIONS = "aws:ec2/vpcDhcpOptions:VpcDhcpOptions";
 export const DHCP_ASSOCIATION = "aws:ec2/vpcDhcpOptionsAssociation:VpcDhcpOptionsAssociation";
 
+/**
+ * Adds `value` to the list under `key`, in place. Indexes are built with this: copying the list on each append
+ * (`[...old, value]`) made a key with many entries (a security group with many rules) quadratic.
+ */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
 /** Something a property refers to: a resource of the stack, or only an id (the resource lives elsewhere). */
 export interface Ref {
     /** The resource's URN, or `id:<id>`. */
@@ -40,9 +50,7 @@ export class StackIndex {
         this.resources = resources;
         for (const r of resources) {
             this.byUrn.set(r.urn, r);
-            const list = this.byType.get(r.type);
-            if (list) list.push(r);
-            else this.byType.set(r.type, [r]);
+            appendTo(this.byType, r.type, r);
         }
     }
 

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import { AWS_CLUSTER } from "../clusterSettings";
-import { changed, privateStack, resource, urnOf } from "../ruleTestResources";
+import { changed, privateStack, resource, SUBNET_A, urnOf } from "../ruleTestResources";
+import { SUBNET, VPC, VPC_ENDPOINT } from "../stackIndex";
 import { configWithDefaults, StackResource } from "../types";
-import { EKS_ADDON, eksPrivateClusterVpcEndpoints, endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
+import { EKS_ADDON, ENDPOINTS_COMPONENT, eksPrivateClusterVpcEndpoints, endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
 
 describe("eks-private-cluster-vpc-endpoints decisions", () => {
     it("needs the required services, then each feature's services with the features that call them", () => {
@@ -60,5 +61,44 @@ describe("eks-private-cluster-vpc-endpoints", () => {
         const addon = (clusterName: string) => resource(EKS_ADDON, "observability", { addonName: "amazon-cloudwatch-observability", clusterName });
         assert.deepStrictEqual(check([...privateStack(), addon("prod")]).map((v) => v.message), [missing("logs", logsWhy)]);
         assert.deepStrictEqual(check([...privateStack(), addon("staging")]), []);
+    });
+
+    it("joins each cluster of a mixed stack to its own VPC's endpoints and components and its own add-ons", () => {
+        // Two clusters share VPC "main"; "edge" has its own VPC with only an S3 gateway and an endpoint component.
+        const edgeVpc = "vpc-0e0e0e0e0e0e0e0e0";
+        const edgeSubnet = "subnet-0ccccccccccccccc3";
+        const privateCluster = (name: string, subnetId: string) =>
+            resource(AWS_CLUSTER, name, { name, vpcConfig: { subnetIds: [subnetId], endpointPublicAccess: false, endpointPrivateAccess: true } });
+        const stack: StackResource[] = [
+            ...privateStack(),
+            privateCluster("staging", SUBNET_A),
+            resource(VPC, "edge", { cidrBlock: "10.9.0.0/16" }, edgeVpc),
+            resource(SUBNET, "c", { vpcId: edgeVpc, cidrBlock: "10.9.0.0/19" }, edgeSubnet),
+            privateCluster("edge", edgeSubnet),
+            resource(VPC_ENDPOINT, "edge-s3", { vpcId: edgeVpc, serviceName: "com.amazonaws.us-east-1.s3", vpcEndpointType: "Gateway" }),
+            resource(ENDPOINTS_COMPONENT, "edge-endpoints", { vpcId: edgeVpc, features: ["podIdentity"], existingEndpoints: ["ec2", "ecr.api", "ecr.dkr"] }),
+            // Joined to "staging" by its clusterName's dependency (the value names no cluster of the stack).
+            {
+                ...resource(EKS_ADDON, "staging-observability", { addonName: "amazon-cloudwatch-observability", clusterName: "staging-eks" }),
+                propertyDependencies: { clusterName: [urnOf(AWS_CLUSTER, "staging")] },
+            },
+            // Joined to "edge" by name.
+            resource(EKS_ADDON, "edge-ebs", { addonName: "aws-ebs-csi-driver", clusterName: "edge" }),
+        ];
+        const tail = "Create the endpoints, or list the ones that exist outside this stack in existingEndpoints.";
+        assert.deepStrictEqual(check(stack), [
+            {
+                urn: urnOf(AWS_CLUSTER, "staging"),
+                message: `Cluster "staging" is private-only, but VPC "main" (vpc-0a1b2c3d4e5f60718) has no VPC endpoint for logs. Without internet access: logs: ${logsWhy}. ${tail}`,
+            },
+            {
+                urn: urnOf(AWS_CLUSTER, "edge"),
+                message:
+                    `Cluster "edge" is private-only, but VPC "edge" (${edgeVpc}) has no VPC endpoint for sts and eks-auth. Without internet access: ` +
+                    "sts: IAM roles for service accounts: pods exchange their token for credentials; " +
+                    "eks-auth: called by feature podIdentity (the Pod Identity agent calls AssumeRoleForPodIdentity on the EKS Auth API). " +
+                    tail,
+            },
+        ]);
     });
 });

@@ -5,7 +5,7 @@
 // policy's `features` knob, the PrivateClusterEndpoints components in the cluster's VPC and the cluster's EKS add-ons.
 import { EndpointFeature, endpointCatalog, featureEndpoints, requiredEndpointServices } from "../../vpcEndpoints/services";
 import { endpointFlags } from "../clusterSettings";
-import { clustersOf, StackIndex, VPC_ENDPOINT } from "../stackIndex";
+import { appendTo, clustersOf, StackIndex, VPC_ENDPOINT } from "../stackIndex";
 import { StackResource, StackRule, Violation } from "../types";
 import { configStrings, knownString, listText, peek, UNKNOWN } from "../values";
 
@@ -32,25 +32,66 @@ function byVpc(index: StackIndex, type: string): (keys: string[]) => StackResour
     const all = index.ofType(type);
     const map = new Map<string, number[]>();
     all.forEach((r, i) => {
-        for (const ref of index.vpcRefs(r)) map.set(ref.key, [...(map.get(ref.key) ?? []), i]);
+        for (const ref of index.vpcRefs(r)) appendTo(map, ref.key, i);
     });
     return (keys) => [...new Set(keys.flatMap((k) => map.get(k) ?? []))].sort((a, b) => a - b).map((i) => all[i]);
 }
 
-/** The stack's EKS add-ons that imply a feature, with what joins each to its cluster (built once per stack). */
-function addonsWithFeatures(index: StackIndex): { feature: string; deps: string[]; clusterName?: string }[] {
-    return index.ofType(EKS_ADDON).flatMap((addon) => {
+/**
+ * The stack's EKS add-ons that imply a feature, indexed by what joins each to its cluster (a URN its clusterName
+ * depends on, or clusterName's value), built once per stack: the lookup gives the features of the add-ons of a
+ * cluster (joined by its own URN, its component's, or its name), in stack order, each add-on once.
+ */
+function addonFeaturesOf(index: StackIndex): (cluster: StackResource) => string[] {
+    const features: string[] = [];
+    const byDependency = new Map<string, number[]>();
+    const byName = new Map<string, number[]>();
+    for (const addon of index.ofType(EKS_ADDON)) {
         const feature = addonFeatures[knownString(peek(() => addon.inputs.addonName)) ?? ""];
-        if (feature === undefined) return [];
-        return [{ feature, deps: addon.propertyDependencies?.clusterName ?? [], clusterName: knownString(peek(() => addon.inputs.clusterName)) }];
-    });
+        if (feature === undefined) continue;
+        const i = features.push(feature) - 1;
+        for (const urn of new Set(addon.propertyDependencies?.clusterName ?? [])) appendTo(byDependency, urn, i);
+        const clusterName = knownString(peek(() => addon.inputs.clusterName));
+        if (clusterName !== undefined) appendTo(byName, clusterName, i);
+    }
+    return (cluster) => {
+        const name = knownString(peek(() => cluster.inputs.name));
+        const urns = [cluster.urn, ...(cluster.parent ? [cluster.parent] : [])];
+        const matched = [...urns.flatMap((u) => byDependency.get(u) ?? []), ...(name === undefined ? [] : (byName.get(name) ?? []))];
+        return [...new Set(matched)].sort((a, b) => a - b).map((i) => features[i]);
+    };
 }
 
-/** Features of the EKS add-ons of `cluster` (joined by clusterName's value or dependency, the component's too). */
-function clusterAddonFeatures(addons: ReturnType<typeof addonsWithFeatures>, cluster: StackResource): string[] {
-    const name = knownString(peek(() => cluster.inputs.name));
-    const urns = [cluster.urn, ...(cluster.parent ? [cluster.parent] : [])];
-    return addons.filter((a) => urns.some((u) => a.deps.includes(u)) || (name !== undefined && a.clusterName === name)).map((a) => a.feature);
+/** What the endpoint components and endpoints in a set of VPCs say: features run there, services present, and whether an endpoint's service is unknown. */
+interface VpcEndpointFacts {
+    features: string[];
+    present: string[];
+    unknownService: boolean;
+}
+
+/** The endpoint facts of the VPCs with `keys`, derived once per VPC set (many clusters may share a VPC). */
+function endpointFactsByVpc(index: StackIndex): (keys: string[]) => VpcEndpointFacts {
+    const components = byVpc(index, ENDPOINTS_COMPONENT);
+    const endpoints = byVpc(index, VPC_ENDPOINT);
+    const cache = new Map<string, VpcEndpointFacts>();
+    return (keys) => {
+        const cacheKey = keys.join("\n");
+        const cached = cache.get(cacheKey);
+        if (cached) return cached;
+        const facts: VpcEndpointFacts = { features: [], present: [], unknownService: false };
+        for (const component of components(keys)) {
+            facts.features.push(...stringsOf(component.inputs.features));
+            facts.present.push(...stringsOf(component.inputs.existingEndpoints));
+        }
+        for (const endpoint of endpoints(keys)) {
+            const serviceName = knownString(peek(() => endpoint.inputs.serviceName));
+            const short = serviceName === undefined ? undefined : endpointServiceShortName(serviceName);
+            if (short === undefined) facts.unknownService = true;
+            else facts.present.push(short);
+        }
+        cache.set(cacheKey, facts);
+        return facts;
+    };
 }
 
 /** `com.amazonaws.us-east-1.ecr.api` and `cn.com.amazonaws.cn-north-1.ecr.api` -> `ecr.api`. */
@@ -133,31 +174,19 @@ export const eksPrivateClusterVpcEndpoints: StackRule = {
         const knobFeatures = configStrings(config, "features") ?? [];
         const existing = configStrings(config, "existingEndpoints") ?? [];
         const out: Violation[] = [];
-        // Indexed once, so each cluster looks up its VPC's endpoints instead of scanning every endpoint.
-        const addons = addonsWithFeatures(index);
-        const components = byVpc(index, ENDPOINTS_COMPONENT);
-        const endpoints = byVpc(index, VPC_ENDPOINT);
+        // Indexed once, so each cluster looks up its add-ons and its VPC's endpoints instead of scanning all of them.
+        const addonFeaturesOfCluster = addonFeaturesOf(index);
+        const endpointFacts = endpointFactsByVpc(index);
         for (const cluster of clustersOf(index)) {
             const flags = peek(() => endpointFlags(cluster));
             if (flags === UNKNOWN || flags.publicAccess || !flags.privateAccess) continue;
             const vpcs = index.clusterVpcRefs(cluster);
             if (vpcs.length === 0) continue;
-            const keys = vpcs.map((v) => v.key);
-            const present = new Set<string>(existing);
-            const features = [...knobFeatures, ...clusterAddonFeatures(addons, cluster)];
-            for (const component of components(keys)) {
-                features.push(...stringsOf(component.inputs.features));
-                stringsOf(component.inputs.existingEndpoints).forEach((s) => present.add(s));
-            }
-            let unknownService = false;
-            for (const endpoint of endpoints(keys)) {
-                const serviceName = knownString(peek(() => endpoint.inputs.serviceName));
-                const short = serviceName === undefined ? undefined : endpointServiceShortName(serviceName);
-                if (short === undefined) unknownService = true;
-                else present.add(short);
-            }
+            const facts = endpointFacts(vpcs.map((v) => v.key));
+            const present = new Set<string>([...existing, ...facts.present]);
+            const features = [...knobFeatures, ...addonFeaturesOfCluster(cluster), ...facts.features];
             const missing = [...neededServices(required, features).entries()].filter(([s]) => !present.has(s));
-            if (missing.length === 0 || unknownService) continue;
+            if (missing.length === 0 || facts.unknownService) continue;
             const where = vpcs.map((v) => index.label(v, "VPC")).join(", ");
             out.push({
                 urn: cluster.urn,

@@ -6,7 +6,7 @@
 // judges a VPC only when it is in the same stack.
 import { vpcDnsProblems } from "../../apiEndpoint/vpcDns";
 import { endpointFlags } from "../clusterSettings";
-import { clustersOf, DHCP_ASSOCIATION, DHCP_OPTIONS, Ref, StackIndex } from "../stackIndex";
+import { appendTo, clustersOf, DHCP_ASSOCIATION, DHCP_OPTIONS, Ref, StackIndex } from "../stackIndex";
 import { StackResource, StackRule, Violation } from "../types";
 import { knownStrings, peek, peekList, UNKNOWN } from "../values";
 
@@ -29,10 +29,16 @@ function dnsAttribute(vpc: StackResource, attr: "enableDnsSupport" | "enableDnsH
     return attr === "enableDnsSupport";
 }
 
+/** The stack's DHCP options associations by the key of each VPC they refer to, in stack order (built once per stack). */
+function associationsByVpc(index: StackIndex): Map<string, StackResource[]> {
+    const out = new Map<string, StackResource[]>();
+    for (const assoc of index.ofType(DHCP_ASSOCIATION)) for (const ref of index.vpcRefs(assoc)) appendTo(out, ref.key, assoc);
+    return out;
+}
+
 /** Domain name servers of the DHCP options set associated with the VPC in this stack, when known. */
-function domainNameServers(index: StackIndex, vpc: Ref): string[] | undefined {
-    for (const assoc of index.ofType(DHCP_ASSOCIATION)) {
-        if (!index.vpcRefs(assoc).some((r) => r.key === vpc.key)) continue;
+function domainNameServers(index: StackIndex, associations: Map<string, StackResource[]>, vpc: Ref): string[] | undefined {
+    for (const assoc of associations.get(vpc.key) ?? []) {
         const options = index.refs(assoc, "dhcpOptionsId", [peek(() => assoc.inputs.dhcpOptionsId)], DHCP_OPTIONS);
         for (const o of options) {
             if (!o.resource) continue;
@@ -61,6 +67,8 @@ export const eksPrivateEndpointVpcDns: StackRule = {
     check(resources) {
         const index = new StackIndex(resources);
         const out: Violation[] = [];
+        // Indexed once, so each cluster's VPC looks up its associations instead of scanning all of them.
+        const associations = associationsByVpc(index);
         for (const cluster of clustersOf(index)) {
             if (!flagsOf(cluster)?.privateAccess) continue;
             for (const vpc of index.clusterVpcRefs(cluster)) {
@@ -69,7 +77,7 @@ export const eksPrivateEndpointVpcDns: StackRule = {
                     vpcId: vpcId(index, vpc),
                     enableDnsSupport: dnsAttribute(vpc.resource, "enableDnsSupport"),
                     enableDnsHostnames: dnsAttribute(vpc.resource, "enableDnsHostnames"),
-                    domainNameServers: domainNameServers(index, vpc),
+                    domainNameServers: domainNameServers(index, associations, vpc),
                 });
                 for (const problem of problems) {
                     out.push({ urn: vpc.resource.urn, message: `Cluster "${cluster.name}" has private endpoint access on: ${problem}` });
