@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     checkAllowedCidrs,
     checkEndpointSubnets,
+    checkedVpcId,
     keyedVpcs,
     ruleDomain,
     sharePrincipals,
@@ -98,6 +99,23 @@ describe("resolverChecks", () => {
             assert.throws(() => keyedVpcs([], { Peered: "vpc-0b1c2d3e" }), {
                 message: "vpcs.Peered: labels name child resources: use lower-case letters, digits and dashes",
             });
+        });
+
+        it("refuses a vpcs value that is not a VPC id, naming its label; an Output is the component's to check once known", () => {
+            const cases: [unknown, string][] = [
+                [undefined, "vpcs.peered: expected a VPC id (a string, or an Output of one), got undefined"],
+                [42, "vpcs.peered: expected a VPC id (a string, or an Output of one), got number 42"],
+                [["vpc-0b1c2d3e"], "vpcs.peered: expected a VPC id (a string, or an Output of one), got a list"],
+                ["peered-vpc", 'vpcs.peered: "peered-vpc" is not a VPC id (vpc- followed by 8 or 17 hex digits)'],
+            ];
+            for (const [id, message] of cases) {
+                assert.throws(() => keyedVpcs(undefined, { peered: id as string }), { name: "InputError", message });
+            }
+            assert.throws(() => keyedVpcs(undefined, { hub: undefined as unknown as string }, { vpcIds: "hybridDns.vpcIds", vpcs: "hybridDns.vpcs" }), {
+                message: "hybridDns.vpcs.hub: expected a VPC id (a string, or an Output of one), got undefined",
+            });
+            assert.throws(() => checkedVpcId(null, "vpcs.peered"), { message: "vpcs.peered: expected a VPC id (a string, or an Output of one), got null" });
+            assert.strictEqual(checkedVpcId("vpc-0b1c2d3e", "vpcs.peered"), "vpc-0b1c2d3e");
         });
     });
 

@@ -6,7 +6,7 @@ import { checkNotOpen } from "../shared/cidr";
 import { parseClusterEndpoint } from "../aws/clusterEndpoint";
 import { InputError } from "../shared/errors";
 import { cidrsNameRules } from "../shared/ruleSources";
-import { Validated, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
+import { Validated, described, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
 import { arnPartitionSource, ec2IdSource } from "../aws/ids";
 import { resolverAzReason } from "../aws/availabilityZones";
 
@@ -122,7 +122,15 @@ const vpcIdPattern = new RegExp(`^${ec2IdSource("vpc")}$`);
 export interface KeyedVpc {
     /** Name suffix: the VPC id, or the caller's label. */
     key: string;
+    /** The VPC id: checked when plain; an Output is the caller's to check once known (`checkedVpcId`). */
     vpcId: pulumi.Input<string>;
+}
+
+/** Checks one `vpcs` value (a VPC id, or an Output of one once known); `arg` is `vpcs.<label>`. */
+export function checkedVpcId(id: unknown, arg: string): string {
+    if (typeof id !== "string") throw new InputError(arg, `expected a VPC id (a string, or an Output of one), got ${described(id)}`);
+    if (!vpcIdPattern.test(id)) throw new InputError(arg, `${JSON.stringify(id)} is not a VPC id (vpc- followed by 8 or 17 hex digits)`);
+    return id;
 }
 
 /**
@@ -157,6 +165,7 @@ export function keyedVpcs(
         }
         if (seen.has(label)) throw new InputError(`${args.vpcs}.${label}`, `${label} is already used; give each VPC its own label`);
         seen.add(label);
+        if (isPlainShape(id)) checkedVpcId(id, `${args.vpcs}.${label}`);
         out.push({ key: label, vpcId: id });
     }
     return out;

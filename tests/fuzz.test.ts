@@ -22,11 +22,6 @@ const CALL_LIMIT_MS = 3000;
  */
 const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
     {
-        defect: "ClusterDnsForwarding: a vpcs value that is not an id (undefined) reaches aws.route53.ResolverRuleAssociation: 'Missing required property vpcId'",
-        cause: "hybridDns/resolverChecks.ts keyedVpcs (vpcs values unchecked)",
-        signature: /^ClusterDnsForwarding: Error: Missing required property/,
-    },
-    {
         defect: "ClusterDnsForwarding registers its RAM share and principal associations before the clusterEndpoint / resolverIps checks fail",
         cause: "hybridDns/clusterDnsForwarding.ts (children not gated on the checked inputs)",
         signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
