@@ -6,11 +6,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { inComponent } from "../shared/errors";
-import { checkedAt } from "../shared/validatedInput";
+import { after, once } from "../shared/gates";
+import { checkedAt, isPlainShape } from "../shared/validatedInput";
 import type { ClusterDnsForwardingArgs } from "./args";
-import { ForwarderConfigs, checkResolverIps, forwarderConfigs } from "./forwarderConfigs";
-import { planClusterDnsForwarding } from "./plan";
-import { ruleDomain, Scope } from "./resolverChecks";
+import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
+import { checkedResolverIps, planClusterDnsForwarding } from "./plan";
+import { checkedVpcId, ruleDomain, Scope } from "./resolverChecks";
 
 export type { ClusterDnsForwardingArgs } from "./args";
 
@@ -38,7 +39,13 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         const site = { component: "ClusterDnsForwarding", name, resource: this };
         const scope = args.scope ?? Scope.Cluster;
         this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => checkedAt(site, () => ruleDomain(endpoint, scope)));
-        const ips = pulumi.output(args.resolverIps).apply((list) => checkedAt(site, () => checkResolverIps(list)));
+        const ips = pulumi.output(args.resolverIps).apply((list) => checkedAt(site, () => checkedResolverIps(list)));
+        // A VPC id given as an Output (in vpcs, under its label) is checked once known; plain ones were checked in the plan.
+        const vpcIds = plan.vpcs.map((vpc) => (isPlainShape(vpc.vpcId) ? vpc.vpcId : pulumi.output(vpc.vpcId).apply((id) => checkedAt(site, () => checkedVpcId(id, `vpcs.${vpc.key}`)))));
+        // Every check of a value known only at deployment (the endpoint, the IPs, the VPC ids) gates every child:
+        // when one fails, nothing is registered (the checks of plain values ran above, before super).
+        const passed = after(this.domain, ips, args.outboundEndpointId, ...vpcIds);
+        const gated = { parent: this, dependsOn: passed };
 
         const rule = new aws.route53.ResolverRule(
             `${name}-rule`,
@@ -49,29 +56,27 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
                 resolverEndpointId: args.outboundEndpointId,
                 targetIps: ips.apply((list) => list.map((ip) => (ip.includes(":") ? { ipv6: ip, port: 53 } : { ip, port: 53 }))),
             },
-            { parent: this },
+            gated,
         );
-        // Everything built on the rule waits for the rule's own inputs too, so when one of them fails (an endpoint
-        // that is not an EKS endpoint) the associations fail with it instead of waiting for a rule that never comes.
-        const inputsReady = pulumi.all([this.domain, ips, args.outboundEndpointId]);
-        const ruleId = pulumi.all([rule.id, inputsReady]).apply(([id]) => id);
-        const ruleArn = pulumi.all([rule.arn, inputsReady]).apply(([arn]) => arn);
-        for (const vpc of plan.vpcs) {
-            new aws.route53.ResolverRuleAssociation(`${name}-assoc-${vpc.key}`, { resolverRuleId: ruleId, vpcId: vpc.vpcId }, { parent: this });
-        }
+        // The outputs fail with a failed check instead of waiting for a rule that is never registered.
+        const ruleId = once(passed, rule.id);
+        const ruleArn = once(passed, rule.arn);
+        plan.vpcs.forEach((vpc, i) => {
+            new aws.route53.ResolverRuleAssociation(`${name}-assoc-${vpc.key}`, { resolverRuleId: ruleId, vpcId: vpcIds[i] }, gated);
+        });
 
         let shareArn: pulumi.Output<string> | undefined;
         if (plan.shareName !== undefined) {
             const share = new aws.ram.ResourceShare(
                 `${name}-share`,
                 { name: plan.shareName, allowExternalPrincipals: args.allowExternalPrincipals ?? false },
-                { parent: this },
+                gated,
             );
-            new aws.ram.ResourceAssociation(`${name}-share-rule`, { resourceArn: ruleArn, resourceShareArn: share.arn }, { parent: this });
+            new aws.ram.ResourceAssociation(`${name}-share-rule`, { resourceArn: ruleArn, resourceShareArn: share.arn }, gated);
             for (const p of plan.principals) {
-                new aws.ram.PrincipalAssociation(`${name}-share-to-${p.key}`, { principal: p.principal, resourceShareArn: share.arn }, { parent: this });
+                new aws.ram.PrincipalAssociation(`${name}-share-to-${p.key}`, { principal: p.principal, resourceShareArn: share.arn }, gated);
             }
-            shareArn = share.arn;
+            shareArn = once(passed, share.arn);
         }
 
         this.ruleId = ruleId;

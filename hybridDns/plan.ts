@@ -5,7 +5,7 @@
 import { resolverEndpointMonthlyUsd } from "../aws/prices";
 import { InputError } from "../shared/errors";
 import { KeyedSource, cidrsNameRules, keyedSources } from "../shared/ruleSources";
-import { Validated, checkType, isPlain, requirePlain } from "../shared/validatedInput";
+import { Validated, checkStringList, checkType, isPlain, requirePlain } from "../shared/validatedInput";
 import type { ClusterDnsForwardingArgs, ResolverInboundEndpointArgs, ResolverOutboundEndpointArgs } from "./args";
 import { checkResolverIps } from "./forwarderConfigs";
 import { KeyedVpc, SharePrincipal, checkAllowedCidrs, checkScope, keyedVpcs, ruleDomain, sharePrincipals, validatedEndpointSubnets } from "./resolverChecks";
@@ -116,6 +116,12 @@ export function planResolverOutbound(
     });
 }
 
+/** `resolverIps` checked whole: a list whose every entry (a hole too) is a string, then each an IP, listed once. */
+export function checkedResolverIps(ips: unknown, arg = "resolverIps"): string[] {
+    checkStringList(ips, arg, "resolver IP");
+    return checkResolverIps(ips as string[], arg);
+}
+
 /** What ClusterDnsForwarding creates: the rule's and the share's names, the associations and the share's principals. */
 export interface ForwardingPlan {
     ruleName: string;
@@ -145,8 +151,8 @@ export function planClusterDnsForwarding(
     requirePlain(args.scope, names.scope, `it is a closed choice ("cluster" or "region")`);
     checkScope(args.scope, names.scope);
     checkResolverName(args.ruleName, "ruleName");
-    if (typeof args.clusterEndpoint === "string") ruleDomain(args.clusterEndpoint, args.scope);
-    if (Array.isArray(args.resolverIps) && args.resolverIps.every((ip) => typeof ip === "string")) checkResolverIps(args.resolverIps as string[]);
+    if (args.clusterEndpoint !== undefined && isPlain(args.clusterEndpoint)) ruleDomain(args.clusterEndpoint as string, args.scope);
+    if (args.resolverIps !== undefined && isPlain(args.resolverIps)) checkedResolverIps(args.resolverIps);
     const vpcs = keyedVpcs(args.vpcIds, args.vpcs, { vpcIds: names.vpcIds, vpcs: names.vpcs });
     const principals = sharePrincipals(args.shareWith ?? [], names.shareWith);
     if (vpcs.length === 0 && principals.length === 0) {

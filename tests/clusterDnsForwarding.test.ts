@@ -100,6 +100,13 @@ describe("ClusterDnsForwarding", () => {
             [{ vpcIds: [PEERED_VPC], clusterEndpoint: "https://api.example.com" }, 'clusterEndpoint: "https://api.example.com" is not an EKS cluster endpoint (expected https://<id>.<x>.<region>.eks.amazonaws.com, ...<region>.api.aws, or the aws-cn forms ending amazonaws.com.cn / amazonwebservices.com.cn)'],
             [{ vpcIds: [PEERED_VPC], resolverIps: ["10.0.1.237", "10.0.1.237"] }, "resolverIps[1]: 10.0.1.237 is listed twice; list each resolver IP once"],
             [{ shareWith: ["arn:aws:iam::210987654321:root"] }, 'shareWith[0]: "arn:aws:iam::210987654321:root" is not an AWS account id (12 digits), organization ARN (arn:aws:organizations::<account>:organization/o-...) or OU ARN (...:ou/o-.../ou-...)'],
+            // Another language may send any value: each is refused here, before the RAM share is registered.
+            [{ shareWith: ["210987654321"], clusterEndpoint: 3 as unknown as string }, "clusterEndpoint: 3 is not an EKS cluster endpoint (expected https://<id>.<x>.<region>.eks.amazonaws.com, ...<region>.api.aws, or the aws-cn forms ending amazonaws.com.cn / amazonwebservices.com.cn)"],
+            [{ shareWith: ["210987654321"], resolverIps: {} as string[] }, "resolverIps: expected a list of resolver IPs, got an object"],
+            [{ shareWith: ["210987654321"], resolverIps: [, "10.0.59.167"] as string[] }, "resolverIps[0]: expected a resolver IP (a string), got undefined"],
+            [{ shareWith: ["210987654321"], vpcs: { tools: undefined as unknown as string } }, "vpcs.tools: expected a VPC id (a string, or an Output of one), got undefined"],
+            [{ vpcs: { tools: 42 as unknown as string } }, "vpcs.tools: expected a VPC id (a string, or an Output of one), got number 42"],
+            [{ vpcs: { tools: "tools-vpc" } }, 'vpcs.tools: "tools-vpc" is not a VPC id (vpc- followed by 8 or 17 hex digits)'],
         ];
         for (const [args, message] of cases) {
             assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, ...args }), { name: "InputError", message: `ClusterDnsForwarding "fwd": ${message}` });
@@ -129,4 +136,22 @@ describe("ClusterDnsForwarding", () => {
         assert.ok(failures.length > 0 && failures.every((f) => f.includes(expected)), failures.join("\n"));
         assert.deepStrictEqual(names(T.rule), []);
     });
+
+    const failedChecks: [string, Partial<ConstructorParameters<typeof ClusterDnsForwarding>[1]>, string][] = [
+        [
+            "an endpoint that is not an EKS endpoint",
+            { clusterEndpoint: pulumi.output("https://api.example.com") },
+            'clusterEndpoint: "https://api.example.com" is not an EKS cluster endpoint (expected https://<id>.<x>.<region>.eks.amazonaws.com, ...<region>.api.aws, or the aws-cn forms ending amazonaws.com.cn / amazonwebservices.com.cn)',
+        ],
+        ["no resolver IPs", { resolverIps: pulumi.output([]) }, "resolverIps: no resolver IPs given; pass the IP addresses of the Route 53 Resolver inbound endpoint"],
+        ["a VPC id that is not one", { vpcs: { tools: pulumi.output(undefined as unknown as string) } }, "vpcs.tools: expected a VPC id (a string, or an Output of one), got undefined"],
+    ];
+    for (const [what, args, message] of failedChecks) {
+        it(`registers nothing, not even the RAM share, when a check of a value known only at deployment fails: ${what}`, async () => {
+            const expected = `ClusterDnsForwarding "fwd": ${message}`;
+            const failures = await programFailures(() => new ClusterDnsForwarding("fwd", { ...base, vpcIds: [PEERED_VPC], shareWith: ["210987654321"], ...args }));
+            assert.deepStrictEqual([...new Set(failures)], [expected]);
+            assert.deepStrictEqual([T.rule, T.assoc, T.share, T.shareResource, T.sharePrincipal].map(names), [[], [], [], [], []]);
+        });
+    }
 });

@@ -20,13 +20,7 @@ const CALL_LIMIT_MS = 3000;
  * Defects whose cause is outside the fuzz test's files, kept out of the failing set until their owners fix them.
  * Each entry names the defect, the file that causes it and the signature it matches (target: error: message).
  */
-const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [
-    {
-        defect: "ClusterDnsForwarding registers its RAM share and principal associations before the clusterEndpoint / resolverIps checks fail",
-        cause: "hybridDns/clusterDnsForwarding.ts (children not gated on the checked inputs)",
-        signature: /^ClusterDnsForwarding: half-registered: children registered before the (clusterEndpoint|resolverIps)/,
-    },
-];
+const knownDefects: { defect: string; cause: string; signature: RegExp }[] = [];
 
 /** The knownDefects entries some run matched, and how many of the two fuzz runs have finished. */
 const matched = new Set<number>();
