@@ -5,10 +5,10 @@ import * as net from "net";
 import { checkReachability } from "./reachability";
 
 const HOST = "abc.gr7.us-east-1.eks.amazonaws.com";
-const local = async (host: string) => {
-    if (host.endsWith(".invalid")) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" });
-    return { address: "127.0.0.1", family: 4 };
-};
+const local = (host: string) =>
+    host.endsWith(".invalid")
+        ? Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" }))
+        : Promise.resolve({ address: "127.0.0.1", family: 4 });
 
 function listen(): Promise<net.Server> {
     return new Promise((resolve) => {

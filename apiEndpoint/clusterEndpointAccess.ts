@@ -83,7 +83,7 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
         // endpoint"). Every output and rule below waits for this check, so a cluster wired to them is never created
         // on a VPC where its endpoint would not resolve, and a failed check registers nothing.
         const dnsChecked = plan.checksVpcDns && args.vpcId !== undefined ? checkVpcDns(name, args.vpcId, this) : undefined;
-        const gate = <T>(value: T): pulumi.Output<T> => (dnsChecked ? (dnsChecked.apply(() => value) as pulumi.Output<T>) : pulumi.output(value as pulumi.Input<T>) as pulumi.Output<T>);
+        const gate = <T>(value: T): pulumi.Output<T> => (dnsChecked ? dnsChecked.apply<T>(() => value) : pulumi.output(value as pulumi.Input<T>) as pulumi.Output<T>);
 
         const groupId = args.clusterSecurityGroupId;
         const rules =

@@ -8,7 +8,7 @@ function inputError(fn: () => unknown): InputError {
     try {
         fn();
     } catch (err) {
-        assert.ok(err instanceof InputError, `expected InputError, got ${err}`);
+        assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
         return err;
     }
     assert.fail("expected an InputError");
@@ -34,9 +34,9 @@ describe("resolveEndpointAccess: modes", () => {
         assert.deepStrictEqual([s.endpointPublicAccess, s.endpointPrivateAccess, s.publicAccessCidrs], [false, true, []]);
     });
     it("rejects a missing or unknown mode, naming the choices", () => {
-        assert.strictEqual(inputError(() => resolveEndpointAccess({} as any)).message, 'mode: is required: one of "public", "public-and-private", "private"');
+        assert.strictEqual(inputError(() => resolveEndpointAccess({} as never)).message, 'mode: is required: one of "public", "public-and-private", "private"');
         assert.strictEqual(
-            inputError(() => resolveEndpointAccess({ mode: "none" as any })).message,
+            inputError(() => resolveEndpointAccess({ mode: "none" as never })).message,
             'mode: "none" is not one of "public", "public-and-private", "private"',
         );
     });
@@ -53,7 +53,7 @@ describe("resolveEndpointAccess: modes", () => {
     });
     it("rejects legacyIpv6Endpoint on an IPv4 cluster and an unknown ipFamily", () => {
         assert.strictEqual(inputError(() => resolveEndpointAccess({ mode: "public", legacyIpv6Endpoint: true })).arg, "legacyIpv6Endpoint");
-        assert.strictEqual(inputError(() => resolveEndpointAccess({ mode: "public", ipFamily: "dual" as any })).message, 'ipFamily: "dual" is not one of "ipv4", "ipv6"');
+        assert.strictEqual(inputError(() => resolveEndpointAccess({ mode: "public", ipFamily: "dual" as never })).message, 'ipFamily: "dual" is not one of "ipv4", "ipv6"');
     });
 });
 

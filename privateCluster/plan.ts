@@ -256,7 +256,7 @@ export function planPrivateCluster(name: string, args: PrivateClusterArgs): Priv
         if (!Array.isArray(ids) || ids.length < 2) {
             throw new InputError("subnetIds", "EKS needs subnets in at least two Availability Zones; list two or more private subnets (three recommended)");
         }
-        return ids as string[];
+        return ids;
     });
     const admins = planAdmins(args.adminPrincipalArns);
     const logTypes = planLogTypes(args.enabledClusterLogTypes);

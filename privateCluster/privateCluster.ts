@@ -23,6 +23,12 @@ import { privateClusterSubnets } from "./subnets";
 import { readableRouteTables } from "./routeTables";
 import { PrivateClusterEndpoints } from "../vpcEndpoints/privateClusterEndpoints";
 
+/**
+ * Helm chart values, for any language: the schema analyzer maps only `any` to pulumi.json#/Any (`unknown` has no schema type).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the package schema needs `any` here (see above)
+type HelmValues = Record<string, any>;
+
 export type { PrivateClusterArgs, PrivateClusterEndpointSettings, PrivateClusterHybridDnsSettings, PrivateClusterPullThroughCacheSettings } from "./args";
 
 /**
@@ -58,11 +64,11 @@ export class PrivateCluster extends pulumi.ComponentResource {
     /** Self-managed node bootstrap: Amazon Linux 2023 nodeadm (the default), Bottlerocket, Windows, and Amazon Linux 2 up to Kubernetes 1.32. */
     public readonly bootstrap: pulumi.Output<NodeBootstrap>;
     /** Helm values for the AWS Load Balancer Controller chart. */
-    public readonly loadBalancerControllerValues: pulumi.Output<Record<string, any>>;
+    public readonly loadBalancerControllerValues: pulumi.Output<HelmValues>;
     /** Helm values for the Cluster Autoscaler chart. */
-    public readonly clusterAutoscalerValues: pulumi.Output<Record<string, any>>;
+    public readonly clusterAutoscalerValues: pulumi.Output<HelmValues>;
     /** Helm values for the Karpenter chart in a VPC without internet access (settings.isolatedVPC); endpoints: the karpenter feature. */
-    public readonly karpenterValues: pulumi.Output<Record<string, any>>;
+    public readonly karpenterValues: pulumi.Output<HelmValues>;
     /** The principal EKS made cluster admin as the cluster's creator: whoever ran `pulumi up` (an assumed role as its role ARN, without path). */
     public readonly clusterCreatorArn: pulumi.Output<string>;
     /** Image host -> ECR pull-through prefix, like { "registry.k8s.io": "<account>.dkr.ecr.<region>.amazonaws.com/k8s" }. */

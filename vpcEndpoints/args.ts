@@ -227,7 +227,7 @@ export function validatedPolicy(policy: pulumi.Input<string>, arg: string): Vali
 /** True when `text` parses as a JSON IAM policy document (an object with a Statement). */
 export function isPolicyDocument(text: string): boolean {
     try {
-        const doc = JSON.parse(text);
+        const doc: unknown = JSON.parse(text);
         return typeof doc === "object" && doc !== null && "Statement" in doc;
     } catch {
         return false;
