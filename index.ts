@@ -39,10 +39,10 @@ export type {
 
 // Enums.
 export { EndpointAccessMode, IpFamily } from "./apiEndpoint/endpointAccess";
-export { EndpointForm, Partition } from "./aws/clusterEndpoint";
+export { AwsPartition, EndpointForm } from "./aws/clusterEndpoint";
 export { EndpointFeature, EndpointPreset, EndpointType, S3EndpointType } from "./vpcEndpoints/services";
 export { DefaultEndpointPolicy, S3InterfaceDns } from "./vpcEndpoints/args";
-export { Scope } from "./hybridDns/resolverChecks";
+export { ForwardingScope } from "./hybridDns/resolverChecks";
 export { ConnectedDns } from "./hybridDns/need";
 export { ReachabilityCheck } from "./privateCluster/plan";
 export { ReachabilityStage } from "./adapters/reachability";
@@ -69,3 +69,16 @@ export { loadBalancerControllerValues, clusterAutoscalerValues, karpenterValues 
 export type { AddonContext, KarpenterContext } from "./privateCluster/addonValues";
 export { readNetworkOutputs, readResolverOutputs, readVpcEndpointOutputs, readEndpointAccessOutputs } from "./adapters/stackOutputs";
 export type { NetworkOutputs, ResolverOutputs, VpcEndpointOutputs, EndpointAccessOutputs } from "./adapters/stackOutputs";
+
+// Renamed in 0.2.0 so every exported name says its domain; the old names stay for one release.
+import { AwsPartition as RenamedPartition } from "./aws/clusterEndpoint";
+import { ForwardingScope as RenamedScope } from "./hybridDns/resolverChecks";
+/** @deprecated Renamed `ForwardingScope`; this alias goes in the next minor release. */
+export const Scope = RenamedScope;
+/** @deprecated Renamed `ForwardingScope`; this alias goes in the next minor release. */
+export type Scope = RenamedScope;
+/** @deprecated Renamed `AwsPartition`; this alias goes in the next minor release. */
+export const Partition = RenamedPartition;
+/** @deprecated Renamed `AwsPartition`; this alias goes in the next minor release. */
+export type Partition = RenamedPartition;
+

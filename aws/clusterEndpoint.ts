@@ -15,15 +15,15 @@ export const EndpointForm = {
 } as const;
 export type EndpointForm = (typeof EndpointForm)[keyof typeof EndpointForm];
 
-export const Partition = { Aws: "aws", AwsUsGov: "aws-us-gov", AwsCn: "aws-cn" } as const;
-export type Partition = (typeof Partition)[keyof typeof Partition];
+export const AwsPartition = { Aws: "aws", AwsUsGov: "aws-us-gov", AwsCn: "aws-cn" } as const;
+export type AwsPartition = (typeof AwsPartition)[keyof typeof AwsPartition];
 
 export interface ClusterEndpointInfo {
     /** The endpoint's host name, lower case, without scheme, port or path. */
     hostName: string;
     /** AWS region the cluster runs in. */
     region: string;
-    partition: Partition;
+    partition: AwsPartition;
     form: EndpointForm;
     /** The region's EKS endpoint domain (`us-east-1.eks.amazonaws.com`): one forwarding rule for it serves every cluster in the region. */
     regionDomain: string;
@@ -69,7 +69,7 @@ export function parseClusterEndpoint(endpoint: string, arg = "clusterEndpoint"):
         if (china !== match.china) {
             throw new InputError(arg, `${JSON.stringify(endpoint)} names region ${region} under ${rest}, which is not that region's partition`);
         }
-        const partition = china ? Partition.AwsCn : region.startsWith("us-gov-") ? Partition.AwsUsGov : Partition.Aws;
+        const partition = china ? AwsPartition.AwsCn : region.startsWith("us-gov-") ? AwsPartition.AwsUsGov : AwsPartition.Aws;
         return { hostName, region, partition, form: match.form, regionDomain: `${region}.${rest}` };
     }
     throw new InputError(

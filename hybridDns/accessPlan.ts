@@ -10,7 +10,7 @@ import { Validated, checkType, requirePlain, stringList, validatedInput } from "
 import type { HybridDnsAccessArgs } from "./args";
 import { checkForwardingLoops } from "./checks";
 import { ForwardingPlan, ResolverEndpointPlan, planClusterDnsForwarding, planResolverInbound, planResolverOutbound } from "./plan";
-import { Scope, checkScope, ruleDomain } from "./resolverChecks";
+import { ForwardingScope, checkScope, ruleDomain } from "./resolverChecks";
 import { EndpointAccessMode } from "../apiEndpoint/endpointAccess";
 import { oneOf } from "../shared/errors";
 import { checkConnectedDns, hybridDnsNeed, unneededHybridDnsWarning } from "./need";
@@ -191,7 +191,7 @@ export function planHybridDnsAccess(name: string, args: HybridDnsAccessPlanArgs,
             ? undefined
             : validatedInput(args.clusterEndpoint, (endpoint) => {
                   checkType(endpoint, "clusterEndpoint", "string");
-                  return ruleDomain(endpoint as string, args.scope ?? Scope.Cluster);
+                  return ruleDomain(endpoint as string, args.scope ?? ForwardingScope.Cluster);
               });
     const vpcCidrs = clusterVpcCidrs(args, names);
     const untracked = args.untrackedConnections === true;

@@ -1,7 +1,7 @@
 // The arguments of the hybrid DNS components, apart from the components (so the pure planners in plan.ts and
 // accessPlan.ts read them without importing a component).
 import type * as pulumi from "@pulumi/pulumi";
-import type { Scope } from "./resolverChecks";
+import type { ForwardingScope } from "./resolverChecks";
 import type { EndpointAccessMode } from "../apiEndpoint/endpointAccess";
 import type { ConnectedDns } from "./need";
 
@@ -63,7 +63,7 @@ export interface ClusterDnsForwardingArgs {
     /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
     clusterEndpoint: pulumi.Input<string>;
     /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it (IPv4 endpoints only: a dual-stack `<region>.api.aws` is refused, it is every service's parent). */
-    scope?: Scope;
+    scope?: ForwardingScope;
     /** The inbound endpoint's IPs in the cluster VPC (ResolverInboundEndpoint.ipAddresses); queries go to port 53 on each. */
     resolverIps: pulumi.Input<pulumi.Input<string>[]>;
     /** The outbound endpoint the rule sends queries through (ResolverOutboundEndpoint.endpointId). */
@@ -87,7 +87,7 @@ export interface HybridDnsAccessArgs {
     /** The cluster endpoint, as a URL (`https://ABC.gr7.us-east-1.eks.amazonaws.com`) or host name. */
     clusterEndpoint: pulumi.Input<string>;
     /** `cluster` (default) forwards the endpoint's host name; `region` forwards the region's EKS domain for every cluster in it (IPv4 endpoints only: a dual-stack `<region>.api.aws` is refused, it is every service's parent). */
-    scope?: Scope;
+    scope?: ForwardingScope;
     /** The cluster's control-plane security group (aws.eks.Cluster vpcConfig.clusterSecurityGroupId); gets the TCP 443 rules. */
     clusterSecurityGroupId: pulumi.Input<string>;
     /** The cluster's VPC, where the inbound endpoint goes. */

@@ -11,7 +11,7 @@ import { checkedAt, isPlainShape } from "../shared/validatedInput";
 import type { ClusterDnsForwardingArgs } from "./args";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { checkedResolverIps, planClusterDnsForwarding } from "./plan";
-import { checkedVpcId, ruleDomain, Scope } from "./resolverChecks";
+import { checkedVpcId, ruleDomain, ForwardingScope } from "./resolverChecks";
 
 export type { ClusterDnsForwardingArgs } from "./args";
 
@@ -37,7 +37,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
         super("eks-private-access:index:ClusterDnsForwarding", name, {}, opts);
 
         const site = { component: "ClusterDnsForwarding", name, resource: this };
-        const scope = args.scope ?? Scope.Cluster;
+        const scope = args.scope ?? ForwardingScope.Cluster;
         this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => checkedAt(site, () => ruleDomain(endpoint, scope)));
         const ips = pulumi.output(args.resolverIps).apply((list) => checkedAt(site, () => checkedResolverIps(list)));
         // A VPC id given as an Output (in vpcs, under its label) is checked once known; plain ones were checked in the plan.

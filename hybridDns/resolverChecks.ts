@@ -11,23 +11,23 @@ import { arnPartitionSource, ec2IdSource } from "../aws/ids";
 import { resolverAzReason } from "../aws/availabilityZones";
 
 /** Which names a forwarding rule covers. */
-export const Scope = {
+export const ForwardingScope = {
     /** Only the cluster's endpoint host name. */
     Cluster: "cluster",
     /** The region's EKS domain (`us-east-1.eks.amazonaws.com`): one rule serves every cluster in the region. Refused for dual-stack `<region>.api.aws` endpoints. */
     Region: "region",
 } as const;
-export type Scope = (typeof Scope)[keyof typeof Scope];
+export type ForwardingScope = (typeof ForwardingScope)[keyof typeof ForwardingScope];
 
 /**
  * The domain a forwarding rule for this endpoint covers: the endpoint's host name for scope `cluster`, the
  * region's EKS domain for scope `region`. Derived from the endpoint itself, so the dual-stack `api.aws` form and
  * aws-cn get their own domains (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "IPv4/IPv6 cluster endpoint format").
  */
-export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg = "clusterEndpoint"): string {
+export function ruleDomain(endpoint: string, scope: ForwardingScope = ForwardingScope.Cluster, arg = "clusterEndpoint"): string {
     checkScope(scope);
     const info = parseClusterEndpoint(endpoint, arg);
-    if (scope === Scope.Cluster) return info.hostName;
+    if (scope === ForwardingScope.Cluster) return info.hostName;
     const shared = serviceParentDomain(info.regionDomain, info.region);
     if (shared) {
         throw new InputError(
@@ -40,9 +40,9 @@ export function ruleDomain(endpoint: string, scope: Scope = Scope.Cluster, arg =
     return info.regionDomain;
 }
 
-/** Refuses a scope that is not one of Scope's (another language may send any string). */
+/** Refuses a scope that is not one of ForwardingScope's (another language may send any string). */
 export function checkScope(scope: unknown, arg = "scope"): void {
-    if (scope !== undefined && scope !== Scope.Cluster && scope !== Scope.Region) {
+    if (scope !== undefined && scope !== ForwardingScope.Cluster && scope !== ForwardingScope.Region) {
         throw new InputError(arg, `${JSON.stringify(scope)} is not a scope (use "cluster" or "region")`);
     }
 }

@@ -4,7 +4,7 @@ import type { EndpointAccessMode } from "../apiEndpoint/endpointAccess";
 import type { DefaultEndpointPolicy } from "../vpcEndpoints/args";
 import type { EndpointFeature, EndpointPreset } from "../vpcEndpoints/services";
 import type { ConnectedDns } from "../hybridDns/need";
-import type { Scope } from "../hybridDns/resolverChecks";
+import type { ForwardingScope } from "../hybridDns/resolverChecks";
 import type { ReachabilityCheck } from "./checks";
 
 /** PrivateCluster's VPC endpoints: which to create and how (PrivateClusterEndpoints' arguments). */
@@ -37,7 +37,7 @@ export interface PrivateClusterHybridDnsSettings {
     /** Two or more subnets in different AZs for the Resolver inbound endpoint; ids may be Outputs. Default: subnetIds. */
     inboundSubnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** `cluster` (default) forwards the endpoint's host name; `region` the region's EKS domain (not for a dual-stack `api.aws` endpoint). */
-    scope?: Scope;
+    scope?: ForwardingScope;
     /** A peered VPC that gets an outbound endpoint and a forwarding rule for the endpoint's name. */
     outboundVpcId?: pulumi.Input<string>;
     /** Two or more subnets of outboundVpcId for its outbound endpoint; ids may be Outputs. */

@@ -26,11 +26,15 @@ const libraryClosure = (): string[] => importClosure(repo, entries);
 /** The names index.ts exports as values (not `export type`), which `require("eks-private-access")` must have. */
 function indexValueExports(): string[] {
     const source = ts.createSourceFile("index.ts", fs.readFileSync(path.join(repo, "index.ts"), "utf8"), ts.ScriptTarget.Latest);
-    return source.statements
+    const reExported = source.statements
         .filter(ts.isExportDeclaration)
         .filter((d) => !d.isTypeOnly && d.exportClause !== undefined && ts.isNamedExports(d.exportClause))
-        .flatMap((d) => (d.exportClause as ts.NamedExports).elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text))
-        .sort();
+        .flatMap((d) => (d.exportClause as ts.NamedExports).elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text));
+    const declared = source.statements
+        .filter(ts.isVariableStatement)
+        .filter((v) => v.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+        .flatMap((v) => v.declarationList.declarations.map((d) => d.name.getText(source)));
+    return [...reExported, ...declared].sort();
 }
 
 /** The installed version of `name` in this repository, which the consumer pins (the npm cache holds it). */

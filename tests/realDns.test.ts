@@ -7,7 +7,7 @@
 // private IPs from the VPC resolver, and every other name must go to public DNS, never to the VPC resolver.
 import * as assert from "assert";
 import { forwarderConfigs, ForwarderConfigs } from "../hybridDns/forwarderConfigs";
-import { ruleDomain, Scope } from "../hybridDns/resolverChecks";
+import { ruleDomain, ForwardingScope } from "../hybridDns/resolverChecks";
 import { DigResult, DnsLab, labProblem } from "./support/dnsLab";
 
 const RESOLVER_IPS = ["127.0.53.1", "127.0.53.2"]; // the inbound endpoint's IPs
@@ -29,9 +29,9 @@ type Kind = (typeof kinds)[number];
 
 /** Forwarder sets: which domain and resolver IPs each set's generated configs use, and their addresses by kind. */
 const sets = [
-    { label: "cluster", scope: Scope.Cluster, ips: RESOLVER_IPS, at: { bind: "127.0.53.11", dnsmasq: "127.0.53.12", unbound: "127.0.53.13" } },
-    { label: "region", scope: Scope.Region, ips: RESOLVER_IPS, at: { bind: "127.0.53.21", dnsmasq: "127.0.53.22", unbound: "127.0.53.23" } },
-    { label: "failover", scope: Scope.Cluster, ips: [DEAD_RESOLVER_IP, RESOLVER_IPS[1]], at: { bind: "127.0.53.31", dnsmasq: "127.0.53.32", unbound: "127.0.53.33" } },
+    { label: "cluster", scope: ForwardingScope.Cluster, ips: RESOLVER_IPS, at: { bind: "127.0.53.11", dnsmasq: "127.0.53.12", unbound: "127.0.53.13" } },
+    { label: "region", scope: ForwardingScope.Region, ips: RESOLVER_IPS, at: { bind: "127.0.53.21", dnsmasq: "127.0.53.22", unbound: "127.0.53.23" } },
+    { label: "failover", scope: ForwardingScope.Cluster, ips: [DEAD_RESOLVER_IP, RESOLVER_IPS[1]], at: { bind: "127.0.53.31", dnsmasq: "127.0.53.32", unbound: "127.0.53.33" } },
 ];
 
 function zone(records: string[]): string {
@@ -209,7 +209,7 @@ describe("real DNS: generated forwarder configs on BIND, dnsmasq and Unbound", f
                     [outside, [OUTSIDE_PUBLIC]],
                     [WEST.host, [WEST.public]],
                     // One rule per region serves every cluster in it; a cluster-scoped rule serves its cluster only.
-                    ...(set.scope === Scope.Cluster ? ([[SIBLING.host, [SIBLING.public]]] as [string, string[]][]) : []),
+                    ...(set.scope === ForwardingScope.Cluster ? ([[SIBLING.host, [SIBLING.public]]] as [string, string[]][]) : []),
                 ];
                 for (const [name, expected] of checks) {
                     const { result, resolverSaw } = await digAndWatch(server, name);
