@@ -162,7 +162,7 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
         );
         const endpoint = child(inbound.urn, RESOLVER_ENDPOINT, "dns-in-endpoint");
         assert.deepStrictEqual(
-            [endpoint.inputs.direction, endpoint.inputs.ipAddresses.map((a: { subnetId: string }) => a.subnetId), endpoint.inputs.securityGroupIds],
+            [endpoint.inputs.direction, (endpoint.inputs.ipAddresses as { subnetId: string }[]).map((a) => a.subnetId), endpoint.inputs.securityGroupIds],
             ["INBOUND", subnets, [child(inbound.urn, SG, "dns-in-sg").id]],
         );
         assert.strictEqual(inbound.state.endpointId, endpoint.id);

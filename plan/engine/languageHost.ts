@@ -55,8 +55,8 @@ export function nodeOptions(options: Record<string, unknown>): { typescript: boo
     if (options.tsconfig !== undefined && typeof options.tsconfig !== "string") throw new Error("tsconfigpath option must be a string");
     if (options.nodeargs !== undefined && typeof options.nodeargs !== "string") throw new Error("nodeargs option must be a string");
     // shlex.Split of plain space-separated words; quoted node args are not supported here.
-    const nodeargs = ((options.nodeargs as string | undefined) ?? "").split(/\s+/).filter((a) => a !== "");
-    return { typescript, tsconfig: options.tsconfig as string | undefined, nodeargs };
+    const nodeargs = (options.nodeargs ?? "").split(/\s+/).filter((a) => a !== "");
+    return { typescript, tsconfig: options.tsconfig, nodeargs };
 }
 
 /** constructArguments + constructConfig + the env part of execRuntime. */
@@ -129,7 +129,7 @@ export interface ProgramRun {
     /** Everything registered or read, in arrival order, the root stack first. */
     resources: Registration[];
     /** The stack outputs, `{}` when the program registered none. */
-    outputs: Record<string, any>;
+    outputs: Record<string, unknown>;
     diagnostics: Diagnostic[];
     invokes: InvokeRecord[];
     /** What was launched, to check or print. */

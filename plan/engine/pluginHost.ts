@@ -46,7 +46,7 @@ export async function startPlugin(launch: PluginLaunch): Promise<PluginProcess> 
     if (launch.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
     const child = spawn(process.execPath, [runPlugin, launch.dir, launch.engineAddress], { cwd: launch.dir, env, stdio: ["ignore", "pipe", "pipe"] });
     let errText = "";
-    child.stderr!.on("data", (d: Buffer) => (errText += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (errText += d.toString()));
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     const port = await new Promise<number>((resolve, reject) => {
         let out = "";
@@ -54,13 +54,13 @@ export async function startPlugin(launch: PluginLaunch): Promise<PluginProcess> 
             out += d.toString();
             const line = out.split("\n");
             if (line.length > 1) {
-                child.stdout!.off("data", onData);
+                child.stdout.off("data", onData);
                 const value = Number(line[0].trim());
                 if (Number.isInteger(value) && value > 0) resolve(value);
                 else reject(new Error(`plugin printed ${JSON.stringify(line[0])} instead of its port; stderr: ${errText}`));
             }
         };
-        child.stdout!.on("data", onData);
+        child.stdout.on("data", onData);
         child.once("exit", (code) => reject(new Error(`plugin exited with ${code} before printing its port; stderr: ${errText}`)));
     });
     const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());

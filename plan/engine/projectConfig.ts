@@ -32,7 +32,7 @@ export function isProjectKey(project: string, key: string): boolean {
  * keys and a `value:` for other namespaces (`aws:region: us-east-1` is `aws:region: { value: us-east-1 }`).
  */
 export function declarationOf(project: string, key: string, declared: unknown): ConfigDeclaration {
-    if (isObject(declared)) return declared as ConfigDeclaration;
+    if (isObject(declared)) return declared;
     return isProjectKey(project, key) ? { default: declared } : { value: declared };
 }
 

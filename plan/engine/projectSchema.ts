@@ -12,10 +12,17 @@ import Ajv2020, { ErrorObject } from "ajv/dist/2020";
 import * as yaml from "js-yaml";
 import { checkConfigDeclarations } from "./projectConfig";
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
+
+/** The parts of a JSON schema node the path walk reads (schemaPathAttributes). */
+interface SchemaNode {
+    $ref?: string;
+    properties?: Record<string, SchemaNode>;
+    items?: SchemaNode;
+}
 
 const schemaPath = path.join(__dirname, "../../tests/data/pulumi-project.schema.json");
-const schema: Json = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
+const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8")) as SchemaNode & { $defs: Record<string, SchemaNode> };
 // The CLI's validator is not strict about unknown keywords or types beside `properties` (the schema mixes them).
 const validateSchema = new Ajv2020({ allErrors: true, strict: false, verbose: true }).compile(schema);
 
@@ -41,7 +48,7 @@ export function validateProject(text: string, file: string): string[] {
     if (typeof raw.config === "string" && "stackConfigDir" in raw) {
         return [at("Should not use both config and stackConfigDir to define the stack directory. Use only stackConfigDir instead.")];
     }
-    const problems = isObject(raw.config) ? checkConfigDeclarations(raw.name, raw.config) : [];
+    const problems = isObject(raw.config) ? checkConfigDeclarations(raw.name as string, raw.config) : [];
     // The language host needs a runtime; PolicyPackProject.Validate and PluginProject.Validate word it so.
     const runtime = isObject(raw.runtime) ? raw.runtime.name : raw.runtime;
     if (!runtime) problems.push("project is missing a 'runtime' attribute");
@@ -97,8 +104,8 @@ function levenshtein(a: string, b: string): number {
  * `$ref` and array `items` as the CLI does (config keys, under `additionalProperties`, give none).
  */
 function schemaPathAttributes(instancePath: string): string[] {
-    const resolve = (node: Json | undefined) => (node?.$ref ? schema.$defs[String(node.$ref).replace("#/$defs/", "")] : node);
-    let node: Json | undefined = schema;
+    const resolve = (node: SchemaNode | undefined) => (node?.$ref ? schema.$defs[node.$ref.replace("#/$defs/", "")] : node);
+    let node: SchemaNode | undefined = schema;
     for (const attr of instancePath.split("/").filter(Boolean).map(decodePointer)) {
         node = resolve(node);
         if (node?.properties?.[attr]) node = node.properties[attr];
@@ -135,7 +142,7 @@ function v5Message(e: ErrorObject): string {
             return msg;
         }
         case "required":
-            return `missing properties: '${p.missingProperty}'`;
+            return `missing properties: '${String(p.missingProperty)}'`;
         case "type":
             return `expected ${[p.type].flat().join(" or ")}, but got ${jsonType(e.data)}`;
         case "enum":
@@ -143,7 +150,7 @@ function v5Message(e: ErrorObject): string {
         case "const":
             return `value must be ${JSON.stringify(p.allowedValue)}`;
         case "minLength":
-            return `length must be >= ${p.limit}, but got ${String(e.data).length}`;
+            return `length must be >= ${String(p.limit)}, but got ${String(e.data).length}`;
         default:
             return e.message ?? e.keyword;
     }

@@ -44,15 +44,15 @@ export interface Registration {
     /** URNs of the resource's `dependsOn`. */
     dependencies: string[];
     /** Inputs as the program sent them, deserialized. */
-    inputs: Record<string, any>;
+    inputs: Record<string, unknown>;
     /** What the component registered with `registerOutputs` (the root stack's are the stack outputs). */
-    outputs?: Record<string, any>;
+    outputs?: Record<string, unknown>;
 }
 
 /** One function call the program made (Invoke, or Call of a resource method). */
 export interface InvokeRecord {
     token: string;
-    args: Record<string, any>;
+    args: Record<string, unknown>;
     /** The message when the mocks refused it (the program sees it as an error). */
     error?: string;
 }
@@ -91,7 +91,7 @@ export interface MockEngine {
     /** The root stack's URN once the program set it (SetRootResource). */
     readonly rootResource: string | undefined;
     /** The stack outputs (RegisterResourceOutputs on the root stack), undefined until registered. */
-    readonly outputs: Record<string, any> | undefined;
+    readonly outputs: Record<string, unknown> | undefined;
     /** Stops the server. */
     close(): Promise<void>;
 }
@@ -131,10 +131,47 @@ export function engineUrn(project: string, stack: string, type: string, name: st
 }
 
 type Callback = (err: grpc.ServiceError | Error | null, resp?: unknown) => void;
-type Unary = (call: { request: any }, callback: Callback) => void;
+/** A unary gRPC handler; the request is the service's generated message class (grpc-js hands it over untyped). */
+type Unary<Req> = (call: { request: Req }, callback: Callback) => void;
+
+/** The ResourceMonitor service's methods, each with its request message. */
+type ResourceMonitorHandlers = {
+    supportsFeature: Unary<resourceproto.SupportsFeatureRequest>;
+    registerResource: Unary<resourceproto.RegisterResourceRequest>;
+    readResource: Unary<resourceproto.ReadResourceRequest>;
+    registerResourceOutputs: Unary<resourceproto.RegisterResourceOutputsRequest>;
+    invoke: Unary<resourceproto.ResourceInvokeRequest>;
+    call: Unary<resourceproto.ResourceCallRequest>;
+    registerPackage: Unary<resourceproto.RegisterPackageRequest>;
+    signalAndWaitForShutdown: Unary<unknown>;
+};
+
+/** The Engine service's methods, each with its request message. */
+type EngineHandlers = {
+    log: Unary<engineproto.LogRequest>;
+    getRootResource: Unary<unknown>;
+    setRootResource: Unary<engineproto.SetRootResourceRequest>;
+    requirePulumiVersion: Unary<unknown>;
+};
+
+/** MockMonitor's methods as this engine calls them, with the message types its typings leave as `any`. */
+interface Monitor {
+    registerResource(req: resourceproto.RegisterResourceRequest, cb: (err: Error | null, resp: resourceproto.RegisterResourceResponse) => void): Promise<void>;
+    readResource(req: resourceproto.ReadResourceRequest, cb: (err: Error | null, resp: resourceproto.ReadResourceResponse) => void): Promise<void>;
+    registerResourceOutputs(req: resourceproto.RegisterResourceOutputsRequest, cb: (err: Error | null) => void): void;
+    invoke(req: resourceproto.ResourceInvokeRequest, cb: Callback): Promise<void>;
+    registerPackage(req: resourceproto.RegisterPackageRequest, cb: Callback): void;
+}
+
+/** What a registered or read resource's request says about it. */
+interface ResourceFacts {
+    read: boolean;
+    custom: boolean;
+    remote: boolean;
+}
 
 /** The SDK's MockMonitor with the engine's URNs for this project and stack. */
-function monitorFor(mocks: pulumi.runtime.Mocks, project: string, stack: string): MockMonitor {
+function monitorFor(mocks: pulumi.runtime.Mocks, project: string, stack: string): Monitor {
     const monitor = new MockMonitor(mocks);
     // MockMonitor names resources from the host process's own project and stack and prefixes children of the
     // root stack; the engine does neither (its `newUrn` is private in the typings, an own property shadows it).
@@ -146,7 +183,7 @@ function monitorFor(mocks: pulumi.runtime.Mocks, project: string, stack: string)
     return monitor;
 }
 
-function deserialize(struct: structproto.Struct | undefined): Record<string, any> {
+function deserialize(struct: structproto.Struct | undefined): Record<string, unknown> {
     return struct ? pulumi.runtime.deserializeProperties(struct) : {};
 }
 
@@ -184,16 +221,22 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
     const diagnostics: Diagnostic[] = [];
     const byUrn = new Map<string, Registration>();
     let rootResource: string | undefined;
-    let outputs: Record<string, any> | undefined;
+    let outputs: Record<string, unknown> | undefined;
 
-    const record = (req: any, read: boolean, urn: string, id: string | undefined, inputs: Record<string, any>) => {
+    const record = (
+        req: resourceproto.RegisterResourceRequest | resourceproto.ReadResourceRequest,
+        { read, custom, remote }: ResourceFacts,
+        urn: string,
+        id: string | undefined,
+        inputs: Record<string, unknown>,
+    ) => {
         const registration: Registration = {
             urn,
             type: req.getType(),
             name: req.getName(),
             parent: req.getParent() || undefined,
-            custom: read ? true : req.getCustom(),
-            remote: read ? false : req.getRemote(),
+            custom,
+            remote,
             read,
             id: id || undefined,
             provider: req.getProvider() || undefined,
@@ -203,23 +246,23 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
         registrations.push(registration);
         byUrn.set(urn, registration);
     };
-    const invoked = (token: string, args: Record<string, any>, callback: Callback): Callback => (err, resp) => {
+    const invoked = (token: string, args: Record<string, unknown>, callback: Callback): Callback => (err, resp) => {
         invokes.push(err ? { token, args, error: messageOf(err) } : { token, args });
         callback(err, resp);
     };
 
-    const resourceMonitor: Record<string, Unary> = {
+    const resourceMonitor: ResourceMonitorHandlers = {
         supportsFeature: ({ request }, callback) =>
             callback(null, new resourceproto.SupportsFeatureResponse().setHassupport(features[request.getId()] ?? false)),
         // MockMonitor answers through the callback; the promise it also returns carries nothing more.
         registerResource: ({ request }, callback) =>
             void monitor.registerResource(request.setObject(withoutResourceObjects(request.getObject())), (err, resp) => {
-                if (!err) record(request, false, resp.getUrn(), resp.getId(), deserialize(request.getObject()));
+                if (!err) record(request, { read: false, custom: request.getCustom(), remote: request.getRemote() }, resp.getUrn(), resp.getId(), deserialize(request.getObject()));
                 callback(err, resp);
             }),
         readResource: ({ request }, callback) =>
             void monitor.readResource(request, (err, resp) => {
-                if (!err) record(request, true, resp.getUrn(), request.getId(), deserialize(request.getProperties()));
+                if (!err) record(request, { read: true, custom: true, remote: false }, resp.getUrn(), request.getId(), deserialize(request.getProperties()));
                 callback(err, resp);
             }),
         registerResourceOutputs: ({ request }, callback) =>
@@ -250,7 +293,7 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
         signalAndWaitForShutdown: (_call, callback) => callback(null, new emptyproto.Empty()),
     };
 
-    const engine: Record<string, Unary> = {
+    const engine: EngineHandlers = {
         log: ({ request }, callback) => {
             diagnostics.push({ severity: severities[request.getSeverity()] ?? "info", message: request.getMessage(), urn: request.getUrn() || undefined });
             callback(null, new emptyproto.Empty());
@@ -267,8 +310,8 @@ export async function startMockEngine(mocks: pulumi.runtime.Mocks, options: Mock
     // The SDK's clients send up to 400 MiB (sdk/nodejs/runtime/settings.ts maxRPCMessageSize); accept the same.
     const maxMessage = 1024 * 1024 * 400;
     const server = new grpc.Server({ "grpc.max_receive_message_length": maxMessage, "grpc.max_send_message_length": maxMessage });
-    server.addService(resourcerpc.ResourceMonitorService, resourceMonitor as unknown as grpc.UntypedServiceImplementation);
-    server.addService(enginerpc.EngineService, engine as unknown as grpc.UntypedServiceImplementation);
+    server.addService(resourcerpc.ResourceMonitorService, resourceMonitor);
+    server.addService(enginerpc.EngineService, engine);
     const port = await new Promise<number>((resolve, reject) =>
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound))),
     );
