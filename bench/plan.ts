@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
-import { median } from "./stats";
+import { median, table } from "./stats";
 
 const root = path.resolve(__dirname, "..");
 const variants = ["ours", "raw"] as const;
@@ -78,13 +78,6 @@ function measure(variant: Variant, clusters: number): Promise<Measurement> {
             },
         );
     });
-}
-
-const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
-
-function table(header: string[], rows: string[][]): string {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((r) => pad(r, widths))].join("\n");
 }
 
 async function timing(sizes: number[], runs: number): Promise<void> {
