@@ -8,6 +8,7 @@ import { fileURLToPath } from "url";
 
 /** Keeps one frame per error, formatted cheaply; returns the function that restores Node's settings. */
 export function keepTopFrame(limit: number): () => void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on Error, never called detached
     const saved = { limit: Error.stackTraceLimit, prepare: Error.prepareStackTrace };
     Error.stackTraceLimit = limit;
     if (limit === 1) {

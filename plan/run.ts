@@ -23,7 +23,7 @@ export interface PlanOptions {
     /** Policy profile the pack's rules run with: `recommended` (default, advisory) or `strict` (mandatory). */
     policy?: Profile;
     /** Policy config in the pack's format (`pulumi preview --policy-pack-config`). */
-    policyConfig?: Record<string, any>;
+    policyConfig?: Record<string, unknown>;
     /** YAML file describing the account (VPCs, subnets, DHCP options, endpoints, region): `--world`. */
     world?: string;
     /** Type-check the program first and refuse it on type errors, as the CLI's ts-node does: `--typecheck`. */
@@ -49,7 +49,7 @@ export interface PlanResult {
     config: Record<string, string>;
     resources: PlannedResource[];
     /** The program's stack outputs. */
-    outputs: Record<string, any>;
+    outputs: Record<string, unknown>;
     warnings: PlanDiagnostic[];
     errors: PlanDiagnostic[];
     /** Facts the plan made up for ids its world did not hold (state them with `--world` to check them), by id. */
@@ -102,14 +102,14 @@ export async function runPlan(dir: string, options: PlanOptions = {}): Promise<P
     process.on("unhandledRejection", onRejection);
     const idle = whenIdle();
 
-    let outputs: Record<string, any> = {};
+    let outputs: Record<string, unknown> = {};
     const started = performance.now();
     const restoreFrames = keepTopFrame(programStackTraceLimit());
     try {
         const problems = options.typecheck ? typeErrors(main) : [];
         if (problems.length > 0) throw new pulumi.RunError(problems.join("\n"));
-        const exported = await import(main);
-        const programOutputs = typeof exported.default === "function" ? await exported.default() : exported;
+        const exported = (await import(main)) as Record<string, unknown>;
+        const programOutputs: unknown = typeof exported.default === "function" ? await (exported.default as () => unknown)() : exported;
         outputs = await resolveOutputs(programOutputs, errors, idle.reached);
         // `waitForRPCs` is the SDK's own drain of outstanding registrations (marked internal in its typings).
         await Promise.race([(pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs(), idle.reached]);
@@ -179,13 +179,17 @@ function programErrors(err: unknown, programDir: string): PlanDiagnostic[] {
 export const UNKNOWN = "(known after apply)";
 
 /** Replaces the SDK's wire forms (resource references, unknowns) with readable values. */
-function readable(value: any): any {
+function readable(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(readable);
     if (value === null || typeof value !== "object") return value;
-    if (value.__pulumiUnknown === true) return UNKNOWN;
-    if (value.__pulumiResource === true) return `${value.__pulumiType}::${value.__name}`;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
+    const fields = value as Record<string, unknown>;
+    if (fields.__pulumiUnknown === true) return UNKNOWN;
+    if (fields.__pulumiResource === true) return `${String(fields.__pulumiType)}::${String(fields.__name)}`;
+    return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, readable(v)]));
 }
+
+/** A recorded property map, readable (readable keeps an object an object). */
+const readableMap = (map: Record<string, unknown>) => readable(map) as Record<string, unknown>;
 
 function toPlanned(r: RecordedResource): PlannedResource {
     return {
@@ -195,8 +199,8 @@ function toPlanned(r: RecordedResource): PlannedResource {
         ...(r.parent ? { parent: r.parent } : {}),
         custom: r.custom,
         ...(r.id ? { id: r.id } : {}),
-        inputs: readable(r.inputs),
-        ...(r.outputs ? { outputs: readable(r.outputs) } : {}),
+        inputs: readableMap(r.inputs),
+        ...(r.outputs ? { outputs: readableMap(r.outputs) } : {}),
     };
 }
 
@@ -227,10 +231,10 @@ function whenIdle(): { reached: Promise<typeof IDLE>; dispose(): void } {
     return { reached, dispose: () => process.off("beforeExit", listener) };
 }
 
-async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnostic[], idle: Promise<typeof IDLE>): Promise<Record<string, any>> {
-    const outputs: Record<string, any> = {};
+async function resolveOutputs(exported: unknown, errors: PlanDiagnostic[], idle: Promise<typeof IDLE>): Promise<Record<string, unknown>> {
+    const outputs: Record<string, unknown> = {};
     const pending: string[] = [];
-    for (const [key, value] of Object.entries(exported ?? {})) {
+    for (const [key, value] of Object.entries((exported ?? {}) as Record<string, unknown>)) {
         if (key === "default" || key === "__esModule") continue;
         try {
             const resolved: unknown = await Promise.race([valueOf(value), idle]);
@@ -250,7 +254,7 @@ async function resolveOutputs(exported: Record<string, any>, errors: PlanDiagnos
 function captureRuntimeLog(warnings: string[], errors: PlanDiagnostic[]): () => void {
     const { warn, error, log } = console;
     const pattern = /^(warning|error|info|debug): \[runtime\] ([\s\S]*)$/;
-    const route = (original: (...a: any[]) => void) => (...args: any[]) => {
+    const route = (original: (...a: unknown[]) => void) => (...args: unknown[]) => {
         const match = typeof args[0] === "string" ? pattern.exec(args[0]) : null;
         if (!match) return original(...args);
         if (match[1] === "warning") warnings.push(match[2]);

@@ -8,9 +8,9 @@ import * as ts from "typescript";
 /** tsc's diagnostics for `main` and what it imports, one line each: `file(line,col): error TSnnnn: message`. */
 export function typeErrors(main: string): string[] {
     const dir = path.dirname(path.resolve(main));
-    const configFile = ts.findConfigFile(dir, ts.sys.fileExists, "tsconfig.json");
+    const configFile = ts.findConfigFile(dir, (file) => ts.sys.fileExists(file), "tsconfig.json");
     const options: ts.CompilerOptions = configFile
-        ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, path.dirname(configFile)).options
+        ? ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, (file) => ts.sys.readFile(file)).config, ts.sys, path.dirname(configFile)).options
         : // No tsconfig.json: strict checking for this package's Node (engines >= 20: ES2022, CommonJS).
           {
               strict: true,

@@ -26,7 +26,8 @@ export function providerName(): string {
 
 /** The component classes the plugin host serves: every ComponentResource subclass the package's main exports. */
 export function packageComponents(): ComponentResourceConstructor[] {
-    return getPulumiComponents(require(path.join(packageDir, "index")));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the package's main on demand, as run-plugin does
+    return getPulumiComponents(require(path.join(packageDir, "index")) as Record<string, unknown>);
 }
 
 /** A ComponentProvider over the package, the one the plugin host would start. */
@@ -45,7 +46,7 @@ if (require.main === module) {
     renderSchema().then(
         (text) => {
             fs.writeFileSync(schemaPath, text);
-            const resources = Object.keys(JSON.parse(text).resources);
+            const resources = Object.keys((JSON.parse(text) as { resources: Record<string, unknown> }).resources);
             console.log(`wrote ${path.relative(process.cwd(), schemaPath)}: ${resources.length} components (${resources.join(", ")})`);
         },
         (err) => {

@@ -119,7 +119,7 @@ describe("ClusterDnsForwarding", () => {
         assert.strictEqual(long.length, 78);
         const fwd = new ClusterDnsForwarding(long, { ...base, vpcIds: [PEERED_VPC] });
         await valueOf(fwd.ruleId);
-        const ruleName: string = mockAws().get(T.rule, `${long}-rule`).inputs.name;
+        const ruleName = mockAws().get(T.rule, `${long}-rule`).inputs.name as string;
         assert.strictEqual(ruleName.length, 64);
         assert.match(ruleName, /^(?!^[0-9]+$)([a-zA-Z0-9\-_ ]+)$/);
         assert.throws(() => new ClusterDnsForwarding("fwd", { ...base, vpcIds: [PEERED_VPC], ruleName: "eks.prod" }), {

@@ -66,8 +66,9 @@ describe("offline plan of the examples", function () {
         const types = new Set(plan.resources.map((r) => r.type));
         for (const absent of ["aws:ec2/natGateway:NatGateway", "aws:ec2/internetGateway:InternetGateway"]) assert.ok(!types.has(absent), absent);
         const eks = plan.resources.find((r) => r.type === "aws:eks/cluster:Cluster");
-        assert.strictEqual(eks?.inputs.vpcConfig.endpointPublicAccess, false);
-        assert.strictEqual(eks?.inputs.vpcConfig.endpointPrivateAccess, true);
+        const vpcConfig = eks?.inputs.vpcConfig as { endpointPublicAccess?: boolean; endpointPrivateAccess?: boolean } | undefined;
+        assert.strictEqual(vpcConfig?.endpointPublicAccess, false);
+        assert.strictEqual(vpcConfig?.endpointPrivateAccess, true);
         // The plan prices every billed resource: the endpoints' own estimate plus the aws.eks.Cluster the program
         // writes directly, $0.10 an hour for 730 hours (no version given: the newest, in standard support), and its
         // secrets key, $1 a month.

@@ -4,13 +4,12 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { PlanResult } from "../plan/run";
-import { planJson, runPlanCli } from "./support/planCli";
+import { planJson, PlanJson, runPlanCli } from "./support/planCli";
 
 const OWN = "tests/fixtures/own-network";
 const VPC = "vpc-0123456789abcdef0";
 const SUBNETS = ["subnet-01111111111111111", "subnet-02222222222222222", "subnet-03333333333333333"];
-const endpointSubnets = (plan: PlanResult) =>
+const endpointSubnets = (plan: PlanJson) =>
     plan.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint").map((r) => [r.name, r.inputs.subnetIds]).sort();
 
 describe("offline plan on the user's own network", function () {

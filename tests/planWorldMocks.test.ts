@@ -11,8 +11,8 @@ import { registered } from "../plan/mocks/resources";
 import type { StateOf } from "../plan/mocks/types";
 import { azIdOf, defaultWorld, MockWorld } from "../plan/mocks/world";
 
-const state = (world: MockWorld, type: string, name: string, inputs: Record<string, any> = {}) =>
-    registered({ type, name, inputs, custom: true } as pulumi.runtime.MockResourceArgs, world).state;
+const state = (world: MockWorld, type: string, name: string, inputs: Record<string, any> = {}): Record<string, any> =>
+    registered({ type, name, inputs, custom: true }, world).state;
 const call = (world: MockWorld, token: string, inputs: Record<string, any> = {}) => callHandlers[token](inputs, world) as Record<string, any>;
 
 /** The aws.eks.Cluster and the @pulumi/eks Cluster (with its inner cluster) for one cluster name. */

@@ -14,7 +14,7 @@ const policies = buildPolicies("recommended");
 function policy(name: string): ResourceValidationPolicy {
     const found = policies.find((p) => p.name === name);
     if (!found || !("validateResource" in found)) throw new Error(`no resource policy ${name}`);
-    return found as ResourceValidationPolicy;
+    return found;
 }
 
 /** A private-only, encrypted, fully logged aws.eks.Cluster: passes every policy. */

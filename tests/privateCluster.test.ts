@@ -105,7 +105,7 @@ describe("PrivateCluster", () => {
             "prod-dns-inbound-udp53-from-10-60-0-0-16: 10.60.0.0/16",
             "prod-dns-inbound-udp53-from-192-168-0-0-20: 192.168.0.0/20",
         ]);
-        assert.strictEqual(mockAws().get("aws:route53/resolverEndpoint:ResolverEndpoint", "prod-dns-inbound-endpoint").inputs.ipAddresses.length, 3);
+        assert.strictEqual((mockAws().get("aws:route53/resolverEndpoint:ResolverEndpoint", "prod-dns-inbound-endpoint").inputs.ipAddresses as unknown[]).length, 3);
         // 73 control plane + 4 interface endpoints x 3 AZs x 7.30 (87.60, eksctl's) + 3 Resolver IPs x 0.125 x 730 (273.75) + 1 key.
         assert.strictEqual(await valueOf(c.monthlyCostUsd), 435.35);
     });

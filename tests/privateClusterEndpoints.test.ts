@@ -91,7 +91,9 @@ describe("PrivateClusterEndpoints", () => {
 
     it("looks every service name up from AWS for its endpoint type, trying both AWS name forms", async () => {
         await valueOf(endpoints("net").serviceNames);
-        const lookups = mockAws().calls.filter((c) => c.token === LOOKUP).map((c) => c.inputs);
+        const lookups = mockAws()
+            .calls.filter((c) => c.token === LOOKUP)
+            .map((c) => c.inputs as { serviceType?: string; filters: { name: string; values: string[] }[] });
         assert.strictEqual(lookups.length, 5);
         assert.deepStrictEqual(
             lookups.find((l) => l.filters[0].values[0].endsWith(".ecr.api")),

@@ -172,10 +172,11 @@ function table(type: string, groupId: string): string[][] {
     return mockAws()
         .ofType(type)
         .filter((r) => r.inputs.securityGroupId === groupId)
-        .map((r) => [
-            String(r.inputs.ipProtocol).toUpperCase(),
-            r.inputs.fromPort === 0 && r.inputs.toPort === 65535 ? "All" : r.inputs.fromPort === r.inputs.toPort ? String(r.inputs.fromPort) : `${r.inputs.fromPort}-${r.inputs.toPort}`,
-            r.inputs.cidrIpv4,
+        .map((r) => r.inputs as { ipProtocol: string; fromPort: number; toPort: number; cidrIpv4: string })
+        .map((i) => [
+            String(i.ipProtocol).toUpperCase(),
+            i.fromPort === 0 && i.toPort === 65535 ? "All" : i.fromPort === i.toPort ? String(i.fromPort) : `${i.fromPort}-${i.toPort}`,
+            i.cidrIpv4,
         ])
         .sort();
 }

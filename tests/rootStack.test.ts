@@ -3,8 +3,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
-import type { PlanResult } from "../plan/run";
-import { planJson, runPlanCli } from "./support/planCli";
+import { planJson, PlanJson, runPlanCli } from "./support/planCli";
 
 const NS = "eks-private-access";
 const sampleText = fs.readFileSync("Pulumi.sample.yaml", "utf8");
@@ -36,9 +35,9 @@ function configArgs(settings: string[], edit: (c: Record<string, any>) => void =
     return Object.entries(config).flatMap(([k, v]) => ["--config", `${k}=${JSON.stringify(v)}`]);
 }
 
-const byType = (plan: PlanResult, type: string) => plan.resources.filter((r) => r.type === type);
+const byType = (plan: PlanJson, type: string) => plan.resources.filter((r) => r.type === type);
 
-const alternatives: { name: string; settings: string[]; edit?: (c: Record<string, any>) => void; check: (plan: PlanResult) => void }[] = [
+const alternatives: { name: string; settings: string[]; edit?: (c: Record<string, any>) => void; check: (plan: PlanJson) => void }[] = [
     {
         name: "endpointAccess public-and-private with publicAccessCidrs",
         settings: ["endpointAccess.publicAccessCidrs"],

@@ -34,7 +34,7 @@ interface Schema {
 function exportedComponentNames(): string[] {
     const index = require("../index") as Record<string, unknown>;
     return Object.entries(index)
-        .filter(([, v]) => typeof v === "function" && (v as Function).prototype instanceof pulumi.ComponentResource)
+        .filter(([, v]) => typeof v === "function" && (v).prototype instanceof pulumi.ComponentResource)
         .map(([k]) => k)
         .sort();
 }

@@ -13,8 +13,7 @@ import {
     vpcEndpointOutputs,
 } from "../adapters/stackOutputs";
 import { mockAws, NETWORK_STACK } from "../plan/mocks";
-import type { PlanResult } from "../plan/run";
-import { planJson } from "./support/planCli";
+import { planJson, PlanJson } from "./support/planCli";
 
 const STACK = "acme/network/prod";
 const details = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
@@ -99,7 +98,11 @@ describe("examples/stack-refs: network and cluster stacks", function () {
     it("the cluster stack adds its endpoint access, forwarding rule and missing endpoints from the network's outputs", async () => {
         const { code, plan } = await planJson(["examples/stack-refs/cluster"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
-        const network = mockAws().world.stackOutputs[NETWORK_STACK];
+        const network = mockAws().world.stackOutputs[NETWORK_STACK] as Record<string, unknown> & {
+            onPremisesCidrs: string[];
+            vpcEndpointIds: Record<string, string>;
+            resolverIps: string[];
+        };
         const byName = (type: string, name: string) => {
             const found = plan.resources.find((r) => r.type === type && r.name === name);
             assert.ok(found, `${type} ${name} is not in the plan`);

@@ -1,7 +1,7 @@
 // Amazon EC2 and VPC resources of the fake AWS: what EC2 fills in beyond the inputs (ids, ARNs, owner, endpoint
 // DNS names). A VPC or subnet the program creates joins the world, so later look-ups (getVpc, getSubnet) see it.
 import type * as aws from "@pulumi/aws";
-import { ResourceMock, StateOf } from "./types";
+import { InputsOf, MockArgs, ResourceMock, StateOf } from "./types";
 import { arnOf, azIdOf, azsOf, DEFAULT_DHCP_OPTIONS, MockVpc, MockWorld, partitionOf, stableHex } from "./world";
 
 /** The short service id in an endpoint service name (`com.amazonaws.us-east-1.ecr.api` -> `ecr.api`). */
@@ -15,7 +15,7 @@ export const ec2Mocks: Record<string, ResourceMock> = {
     // (https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html, "DNS attributes in your VPC").
     "aws:ec2/vpc:Vpc": {
         idPrefix: "vpc-",
-        state: (args, world, id): StateOf<aws.ec2.VpcState> => {
+        state: (args: MockArgs<InputsOf<aws.ec2.VpcArgs>>, world, id): StateOf<aws.ec2.VpcState> => {
             const vpc: MockVpc = {
                 id,
                 cidrBlock: args.inputs.cidrBlock ?? "10.0.0.0/16",
@@ -38,11 +38,10 @@ export const ec2Mocks: Record<string, ResourceMock> = {
     },
     "aws:ec2/subnet:Subnet": {
         idPrefix: "subnet-",
-        state: (args, world, id): StateOf<aws.ec2.SubnetState> => {
+        state: (args: MockArgs<InputsOf<aws.ec2.SubnetArgs>>, world, id): StateOf<aws.ec2.SubnetState> => {
             const availabilityZone: string = args.inputs.availabilityZone ?? azsOf(world.region)[0];
-            const subnet = { id, vpcId: args.inputs.vpcId, cidrBlock: args.inputs.cidrBlock, availabilityZone, availabilityZoneId: azIdOf(availabilityZone) };
-            world.subnets[id] = subnet;
-            const { id: _id, ...state } = subnet;
+            const state = { vpcId: args.inputs.vpcId, cidrBlock: args.inputs.cidrBlock, availabilityZone, availabilityZoneId: azIdOf(availabilityZone) };
+            world.subnets[id] = { id, ...state };
             return { arn: ec2Arn(world, "subnet", id), ...state };
         },
     },
@@ -55,7 +54,7 @@ export const ec2Mocks: Record<string, ResourceMock> = {
     // (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html, "DNS hostnames").
     "aws:ec2/vpcEndpoint:VpcEndpoint": {
         idPrefix: "vpce-",
-        state: (args, world, id): StateOf<aws.ec2.VpcEndpointState> => {
+        state: (args: MockArgs<InputsOf<aws.ec2.VpcEndpointArgs>>, world, id): StateOf<aws.ec2.VpcEndpointState> => {
             const serviceName: string = args.inputs.serviceName ?? "";
             const service = serviceName.replace(serviceNamePrefix, "");
             const { dnsSuffix } = partitionOf(world.region);

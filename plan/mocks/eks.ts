@@ -5,7 +5,7 @@
 import type * as aws from "@pulumi/aws";
 import type * as eks from "@pulumi/eks";
 import { clusterEndpointSuffix, EndpointForm } from "../../aws/clusterEndpoint";
-import { OutputsOf, ResourceMock, StateOf } from "./types";
+import { InputsOf, MockArgs, OutputsOf, ResourceMock, StateOf } from "./types";
 import { arnOf, MockWorld, partitionOf, stableHex } from "./world";
 
 type ClusterState = StateOf<aws.eks.ClusterState>;
@@ -59,10 +59,10 @@ const clusterHex = (name: string) => stableHex(`cluster:${name}`, 32).toUpperCas
 const clusterSecurityGroupId = (name: string) => `sg-${stableHex(`cluster-sg:${name}`, 17)}`;
 
 /** What EKS returns for a cluster made from `inputs` (aws.eks.Cluster's inputs). */
-function clusterState(inputs: Record<string, any>, world: MockWorld, name: string): ClusterState {
+function clusterState(inputs: Partial<InputsOf<aws.eks.ClusterArgs>>, world: MockWorld, name: string): ClusterState {
     const ipv6 = inputs.kubernetesNetworkConfig?.ipFamily === "ipv6";
-    const vpcConfig = inputs.vpcConfig ?? {};
-    const subnetIds: string[] = vpcConfig.subnetIds ?? [];
+    const vpcConfig: Partial<NonNullable<typeof inputs.vpcConfig>> = inputs.vpcConfig ?? {};
+    const subnetIds = vpcConfig.subnetIds ?? [];
     return {
         name,
         arn: arnOf(world, "eks", `cluster/${name}`),
@@ -74,6 +74,7 @@ function clusterState(inputs: Record<string, any>, world: MockWorld, name: strin
         identities: [{ oidcs: [{ issuer: oidcIssuerUrl(world, name) }] }],
         vpcConfig: {
             ...vpcConfig,
+            subnetIds,
             endpointPublicAccess: vpcConfig.endpointPublicAccess ?? true,
             endpointPrivateAccess: vpcConfig.endpointPrivateAccess ?? false,
             publicAccessCidrs: vpcConfig.publicAccessCidrs ?? defaults.publicAccessCidrs,
@@ -93,17 +94,17 @@ type EksClusterOutputs = Omit<OutputsOf<eks.Cluster>, "core"> & { core?: { endpo
 
 export const eksMocks: Record<string, ResourceMock> = {
     "aws:eks/cluster:Cluster": {
-        state: (args, world): StateOf<aws.eks.ClusterState> => clusterState(args.inputs, world, args.inputs.name ?? args.name),
+        state: (args: MockArgs<InputsOf<aws.eks.ClusterArgs>>, world): StateOf<aws.eks.ClusterState> => clusterState(args.inputs, world, args.inputs.name ?? args.name),
     },
     // @pulumi/eks' Cluster is a remote component: under mocks it is one resource, so its outputs are made here
     // from the aws.eks.Cluster it would create (https://www.pulumi.com/registry/packages/eks/api-docs/cluster/).
     "eks:index:Cluster": {
-        state: (args, world): EksClusterOutputs => {
-            const name: string = args.inputs.name ?? args.name;
+        state: (args: MockArgs<InputsOf<eks.ClusterOptions>>, world): EksClusterOutputs => {
+            const name = args.inputs.name ?? args.name;
             const inner = clusterState(
                 {
                     version: args.inputs.version,
-                    vpcConfig: { subnetIds: args.inputs.privateSubnetIds ?? args.inputs.subnetIds },
+                    vpcConfig: { subnetIds: args.inputs.privateSubnetIds ?? args.inputs.subnetIds ?? [] },
                     kubernetesNetworkConfig: { ipFamily: args.inputs.ipFamily, serviceIpv4Cidr: args.inputs.kubernetesServiceIpAddressRange },
                 },
                 world,

@@ -11,6 +11,7 @@ import { setReachabilityChecker } from "../../adapters/reachability";
 import { callHandlers } from "./invokes";
 import { Recorder } from "./recorder";
 import { registered } from "./resources";
+import type { Inputs } from "./types";
 import { defaultWorld, MockWorld } from "./world";
 
 export { azsOf, defaultWorld, NETWORK_STACK, partitionOf, stableHex } from "./world";
@@ -39,17 +40,18 @@ export class MockAws extends Recorder implements pulumi.runtime.Mocks {
         }
     }
 
-    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Inputs } {
         this.syncRegion();
         return withReason(() => registered(args, this.world));
     }
 
-    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    call(args: pulumi.runtime.MockCallArgs): Inputs {
         this.syncRegion();
-        this.calls.push({ token: args.token, inputs: args.inputs });
+        const inputs = args.inputs as Inputs;
+        this.calls.push({ token: args.token, inputs });
         const handler = callHandlers[args.token];
         if (!handler) throw new Error(`offline plan has no mock for the function ${args.token}`);
-        return withReason(() => handler(args.inputs, this.world) as Record<string, any>);
+        return withReason(() => handler(inputs, this.world) as Inputs);
     }
 }
 

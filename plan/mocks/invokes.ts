@@ -6,7 +6,7 @@ import { endpointServiceName } from "../../aws/regions";
 import { endpointCatalog } from "../../vpcEndpoints/services";
 import { findClosestKey } from "../engine/projectSchema";
 import { serviceNamePrefix } from "./ec2";
-import { CallHandler } from "./types";
+import { CallHandler, InputsOf } from "./types";
 import { arnOf, azIdOf, azsOf, dhcpServersOf, MockWorld, partitionOf, stableHex, subnetOf, vpcOf } from "./world";
 
 function describeVpc(world: MockWorld, id: string): Partial<aws.ec2.GetVpcResult> {
@@ -67,12 +67,14 @@ export const callHandlers: Record<string, CallHandler> = {
         arn: `arn:${partitionOf(world.region).partition}:organizations::${world.accountId}:organization/${world.organizationId}`,
         masterAccountId: world.accountId,
     }),
-    "aws:ec2/getVpc:getVpc": (inputs, world): Partial<aws.ec2.GetVpcResult> => describeVpc(world, inputs.id ?? Object.keys(world.vpcs)[0]),
-    "aws:ec2/getVpcDhcpOptions:getVpcDhcpOptions": (inputs, world): Partial<aws.ec2.GetVpcDhcpOptionsResult> => {
-        const id: string = inputs.dhcpOptionsId;
+    "aws:ec2/getVpc:getVpc": (inputs: InputsOf<aws.ec2.GetVpcArgs>, world): Partial<aws.ec2.GetVpcResult> => describeVpc(world, inputs.id ?? Object.keys(world.vpcs)[0]),
+    "aws:ec2/getVpcDhcpOptions:getVpcDhcpOptions": (inputs: InputsOf<aws.ec2.GetVpcDhcpOptionsArgs>, world): Partial<aws.ec2.GetVpcDhcpOptionsResult> => {
+        const id = inputs.dhcpOptionsId;
+        if (id === undefined) throw new Error("aws.ec2.getVpcDhcpOptions: the offline plan answers a look-up by dhcpOptionsId only");
         return { id, dhcpOptionsId: id, domainNameServers: dhcpServersOf(world, id), ownerId: world.accountId };
     },
-    "aws:ec2/getSubnet:getSubnet": (inputs, world): Partial<aws.ec2.GetSubnetResult> => {
+    "aws:ec2/getSubnet:getSubnet": (inputs: InputsOf<aws.ec2.GetSubnetArgs>, world): Partial<aws.ec2.GetSubnetResult> => {
+        if (inputs.id === undefined) throw new Error("aws.ec2.getSubnet: the offline plan answers a look-up by id only");
         const subnet = subnetOf(world, inputs.id);
         return { ...subnet, arn: arnOf(world, "ec2", `subnet/${subnet.id}`), ownerId: world.accountId };
     },
@@ -83,8 +85,8 @@ export const callHandlers: Record<string, CallHandler> = {
     }),
     // Like the provider: `service` only tries com.amazonaws.<region>.<service>, while `serviceName` and a
     // `service-name` filter match exact names (AWS China names some services cn.com.amazonaws.<region>.<id>).
-    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs, world): Partial<aws.ec2.GetVpcEndpointServiceResult> => {
-        const filtered: string[] = (inputs.filters ?? []).filter((f: any) => f.name === "service-name").flatMap((f: any) => f.values);
+    "aws:ec2/getVpcEndpointService:getVpcEndpointService": (inputs: InputsOf<aws.ec2.GetVpcEndpointServiceArgs>, world): Partial<aws.ec2.GetVpcEndpointServiceResult> => {
+        const filtered = (inputs.filters ?? []).filter((f) => f.name === "service-name").flatMap((f) => f.values);
         const requested: string[] = inputs.serviceName
             ? [inputs.serviceName]
             : inputs.service

@@ -2,6 +2,7 @@
 // outputs it registered, and every provider function it called, so the plan can print a tree and tests can read
 // the values the fake AWS made up instead of copying them.
 import * as pulumi from "@pulumi/pulumi";
+import type * as resourceproto from "@pulumi/pulumi/proto/resource_pb";
 
 export interface RecordedResource {
     urn: string;
@@ -13,19 +14,27 @@ export interface RecordedResource {
     custom: boolean;
     /** The mocked provider id (custom resources). */
     id?: string;
-    inputs: Record<string, any>;
+    inputs: Record<string, unknown>;
     /** Outputs a component registered with `registerOutputs` (components only). */
-    outputs?: Record<string, any>;
+    outputs?: Record<string, unknown>;
     /**
      * The state the fake AWS answered with: inputs plus what AWS fills in. Read it instead of writing the made-up
      * value into a test. Read on first use (not enumerable: plans and JSON leave it out).
      */
-    state?: Record<string, any>;
+    state?: Record<string, unknown>;
 }
 
 export interface RecordedCall {
     token: string;
-    inputs: Record<string, any>;
+    inputs: Record<string, unknown>;
+}
+
+type Done<Resp> = (err: Error | null, resp: Resp) => void;
+
+/** The two methods of the SDK's MockMonitor the recorder wraps, with the messages its typings leave as `any`. */
+interface RecordedMonitor {
+    registerResource(req: resourceproto.RegisterResourceRequest, callback: Done<resourceproto.RegisterResourceResponse | undefined>): unknown;
+    registerResourceOutputs(req: resourceproto.RegisterResourceOutputsRequest, callback: Done<unknown>): unknown;
 }
 
 export class Recorder {
@@ -57,10 +66,12 @@ export class Recorder {
      * Wraps the mock monitor so each registration is recorded with its parent URN and each component's
      * registered outputs are kept.
      */
-    attach(monitor: any): void {
+    attach(sdkMonitor: unknown): void {
+        // The SDK's MockMonitor: setMocks' (pulumi.runtime.getMonitor(), typed as the gRPC client it stands in for) or the mock engine's.
+        const monitor = sdkMonitor as RecordedMonitor;
         const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
-            register(req, (err: any, resp: any) => {
+        monitor.registerResource = (req, callback) => {
+            register(req, (err, resp) => {
                 if (!err && resp) {
                     const urn: string = resp.getUrn();
                     const recorded: RecordedResource = {
@@ -70,7 +81,7 @@ export class Recorder {
                         parent: req.getParent() || undefined,
                         custom: req.getCustom(),
                         id: resp.getId() || undefined,
-                        inputs: pulumi.runtime.deserializeProperties(req.getObject()),
+                        inputs: deserialize(req.getObject()),
                     };
                     const answer = resp.getObject();
                     if (answer) keepState(recorded, answer);
@@ -80,12 +91,17 @@ export class Recorder {
             });
         };
         const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
-        monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
+        monitor.registerResourceOutputs = (req, callback) => {
             const recorded = this.resources.get(req.getUrn());
-            if (recorded) recorded.outputs = pulumi.runtime.deserializeProperties(req.getOutputs());
+            if (recorded) recorded.outputs = deserialize(req.getOutputs());
             registerOutputs(req, callback);
         };
     }
+}
+
+/** A message's Struct as plain values, `{}` for none (as the mock engine reads them). */
+function deserialize(struct: Parameters<typeof pulumi.runtime.deserializeProperties>[0] | undefined): Record<string, unknown> {
+    return struct ? pulumi.runtime.deserializeProperties(struct) : {};
 }
 
 /** Gives `recorded` a `state` property that deserializes the registration's answer when first read. */
@@ -94,7 +110,7 @@ function keepState(recorded: RecordedResource, answer: Parameters<typeof pulumi.
         configurable: true,
         enumerable: false,
         get() {
-            const state: Record<string, any> = pulumi.runtime.deserializeProperties(answer);
+            const state = deserialize(answer);
             Object.defineProperty(recorded, "state", { value: state, enumerable: false });
             return state;
         },

@@ -6,15 +6,17 @@ import { eksMocks } from "./eks";
 import { iamMocks } from "./iam";
 import { ramMocks } from "./ram";
 import { route53ResolverMocks } from "./route53resolver";
-import { ResourceMock } from "./types";
+import { Inputs, InputsOf, MockArgs, ResourceMock } from "./types";
 import { arnOf, MockWorld, stableHex } from "./world";
 
 /** A stack reference reads the referenced stack's outputs; the engine fails for a stack that does not exist. */
 const stackReference: ResourceMock = {
-    state: (args, world) => {
-        const outputs = world.stackOutputs[args.inputs.name];
-        if (!outputs) throw new Error(`unknown stack "${args.inputs.name}" (mocked stacks: ${Object.keys(world.stackOutputs).join(", ") || "none"})`);
-        return { name: args.inputs.name, outputs, secretOutputNames: [] };
+    state: (args: MockArgs<InputsOf<pulumi.StackReferenceArgs>>, world) => {
+        // The SDK sends the resource's name when the program gives none.
+        const name = args.inputs.name ?? args.name;
+        const outputs = world.stackOutputs[name];
+        if (!outputs) throw new Error(`unknown stack "${name}" (mocked stacks: ${Object.keys(world.stackOutputs).join(", ") || "none"})`);
+        return { name, outputs, secretOutputNames: [] };
     },
 };
 
@@ -28,7 +30,8 @@ export const resourceMocks: Record<string, ResourceMock> = {
 };
 
 /** The id and state the fake AWS gives a registered resource (components get no id). */
-export function registered(args: pulumi.runtime.MockResourceArgs, world: MockWorld): { id: string | undefined; state: Record<string, any> } {
+export function registered(sdkArgs: pulumi.runtime.MockResourceArgs, world: MockWorld): { id: string | undefined; state: Inputs } {
+    const args: MockArgs = { ...sdkArgs, inputs: sdkArgs.inputs as Inputs };
     const mock = resourceMocks[args.type];
     const prefix = typeof mock?.idPrefix === "function" ? mock.idPrefix(args.inputs) : (mock?.idPrefix ?? "");
     const id = args.custom === false ? undefined : args.id || `${prefix}${stableHex(`${args.type}:${args.name}`, 17)}`;

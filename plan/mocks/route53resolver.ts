@@ -1,15 +1,15 @@
 // Route 53 Resolver in the fake AWS: endpoints get one IP per listed subnet, rules and associations their ids
 // (https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_CreateResolverEndpoint.html).
 import type * as aws from "@pulumi/aws";
-import { ResourceMock, StateOf } from "./types";
+import { InputsOf, MockArgs, ResourceMock, StateOf } from "./types";
 import { arnOf, stableHex } from "./world";
 
 export const route53ResolverMocks: Record<string, ResourceMock> = {
     // AWS picks a free address in the subnet's CIDR when the request names none (IpAddressRequest, Ip).
     "aws:route53/resolverEndpoint:ResolverEndpoint": {
         idPrefix: (inputs) => (inputs.direction === "OUTBOUND" ? "rslvr-out-" : "rslvr-in-"),
-        state: (args, world, id): StateOf<aws.route53.ResolverEndpointState> => {
-            const ips: { subnetId: string; ip?: string }[] = args.inputs.ipAddresses ?? [];
+        state: (args: MockArgs<InputsOf<aws.route53.ResolverEndpointArgs>>, world, id): StateOf<aws.route53.ResolverEndpointState> => {
+            const ips = args.inputs.ipAddresses ?? [];
             return {
                 arn: arnOf(world, "route53resolver", `resolver-endpoint/${id}`),
                 hostVpcId: world.subnets[ips[0]?.subnetId]?.vpcId ?? Object.keys(world.vpcs)[0],
@@ -33,7 +33,7 @@ export const route53ResolverMocks: Record<string, ResourceMock> = {
     },
     "aws:route53/resolverRuleAssociation:ResolverRuleAssociation": {
         idPrefix: "rslvr-rrassoc-",
-        state: (args): StateOf<aws.route53.ResolverRuleAssociationState> => ({ name: args.inputs.name ?? "", resolverRuleId: args.inputs.resolverRuleId, vpcId: args.inputs.vpcId }),
+        state: (args: MockArgs<InputsOf<aws.route53.ResolverRuleAssociationArgs>>): StateOf<aws.route53.ResolverRuleAssociationState> => ({ name: args.inputs.name ?? "", resolverRuleId: args.inputs.resolverRuleId, vpcId: args.inputs.vpcId }),
     },
 };
 

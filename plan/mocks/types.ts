@@ -13,13 +13,31 @@ export type StateOf<S> = { [K in keyof S]?: pulumi.Unwrap<NonNullable<S[K]>> };
 /** A component's registered outputs under mocks: any of its Output properties, as plain values. */
 export type OutputsOf<C> = { [K in keyof C]?: pulumi.Unwrap<C[K]> };
 
+/** Inputs or arguments as the program sent them, of no declared type. */
+export type Inputs = Record<string, unknown>;
+
+/** The SDK's mock arguments (whose typings give the inputs as `any`) with inputs of type `I`. */
+export type MockArgs<I = Inputs> = Omit<pulumi.runtime.MockResourceArgs, "inputs"> & { inputs: I };
+
+/**
+ * A resource's inputs as the program sent them: the fields of its `Args` type (required ones too), as plain values
+ * (the SDK serialized them from those types). A mock states it as its argument: `(args: MockArgs<InputsOf<aws.ec2.VpcArgs>>, ...)`.
+ */
+export type InputsOf<A> = { [K in keyof A]: pulumi.Unwrap<A[K]> };
+
 /** How the fake AWS answers for one resource type. */
 export interface ResourceMock {
     /** The prefix AWS gives the type's ids (`vpc-`), or a function of the inputs when it depends on them. */
-    idPrefix?: string | ((inputs: Record<string, any>) => string);
-    /** What AWS fills in beyond the inputs; throws where AWS would refuse the request. */
-    state?: (args: pulumi.runtime.MockResourceArgs, world: MockWorld, id: string) => object;
+    idPrefix?: string | ((inputs: Inputs) => string);
+    /**
+     * What AWS fills in beyond the inputs; throws where AWS would refuse the request. A method, so a mock may take
+     * its own type's inputs (InputsOf) where the table holds every type's.
+     */
+    state?(args: MockArgs, world: MockWorld, id: string): object;
 }
 
-/** How the fake AWS answers one provider function (data source). */
-export type CallHandler = (inputs: Record<string, any>, world: MockWorld) => object;
+/**
+ * How the fake AWS answers one provider function (data source). Declared through a method, so a handler may take
+ * its own function's arguments (`(inputs: InputsOf<aws.ec2.GetVpcArgs>, world) => ...`) where the table holds every function's.
+ */
+export type CallHandler = { handle(inputs: Inputs, world: MockWorld): object }["handle"];

@@ -21,7 +21,8 @@ export interface MockVpc {
 export interface MockSubnet {
     id: string;
     vpcId: string;
-    cidrBlock: string;
+    /** Absent for a subnet made without an IPv4 block (IPv6-only). */
+    cidrBlock?: string;
     availabilityZone: string;
     availabilityZoneId: string;
 }
@@ -41,7 +42,7 @@ export interface MockWorld {
      */
     endpointServices: Record<string, { serviceName?: string; availabilityZones?: string[]; serviceType?: string }>;
     /** Outputs of other stacks a `pulumi.StackReference` reads, by full stack name (`org/project/stack`). */
-    stackOutputs: Record<string, Record<string, any>>;
+    stackOutputs: Record<string, Record<string, unknown>>;
     /**
      * API server endpoints of @pulumi/eks clusters by cluster name, instead of the made-up EKS URL: tests point
      * one at a local listener (`https://127.0.0.1:<port>`) to exercise reachability checks.
@@ -139,7 +140,7 @@ export const NETWORK_STACK = "acme/network/prod";
  * (the world's, so look-ups of them succeed), a peered hub VPC and on-premises range, Resolver endpoints with one
  * inbound IP per subnet, and VPC endpoints shared by every cluster in the VPC (adapters/stackOutputs.ts names).
  */
-function networkStackOutputs(vpcId: string, subnetIds: string[]): Record<string, any> {
+function networkStackOutputs(vpcId: string, subnetIds: string[]): Record<string, unknown> {
     const services = ["ec2", "ecr.api", "ecr.dkr", "elasticloadbalancing", "logs", "s3", "sts", "xray"];
     return {
         vpcId,
@@ -198,7 +199,7 @@ export function subnetOf(world: MockWorld, id: string): MockSubnet {
     const assumedSiblings = siblings.filter((s) => world.assumptions[s.id] !== undefined).length;
     const azs = azsOf(world.region);
     const availabilityZone = azs[assumedSiblings % azs.length];
-    const cidrBlock = freeBlock(vpc.cidrBlock, siblings.map((s) => s.cidrBlock));
+    const cidrBlock = freeBlock(vpc.cidrBlock, siblings.flatMap((s) => s.cidrBlock ?? []));
     const subnet: MockSubnet = { id, vpcId: vpc.id, cidrBlock, availabilityZone, availabilityZoneId: azIdOf(availabilityZone) };
     world.subnets[id] = subnet;
     world.assumptions[id] = `subnet ${id} is assumed to be in ${vpc.id}, ${availabilityZone}, CIDR ${cidrBlock}; ${stateIt}`;

@@ -92,8 +92,8 @@ export class DnsLab {
         const server: Server = { name, process: child, log: [] };
         this.servers.push(server);
         const collect = (chunk: Buffer) => server.log.push(...chunk.toString().split("\n").filter(Boolean));
-        child.stdout!.on("data", collect);
-        child.stderr!.on("data", collect);
+        child.stdout.on("data", collect);
+        child.stderr.on("data", collect);
         const deadline = Date.now() + 10_000;
         while (Date.now() < deadline) {
             if (child.exitCode !== null) break;

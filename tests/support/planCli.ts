@@ -17,10 +17,13 @@ export function runPlanCli(args: string[]): Promise<{ code: number; stdout: stri
     });
 }
 
-export async function planJson(args: string[]): Promise<{ code: number; plan: PlanResult }> {
+/** The plan as `--json` prints it; its stack outputs are read as the JSON they are (each test knows its program's). */
+export type PlanJson = Omit<PlanResult, "outputs"> & { outputs: Record<string, any> };
+
+export async function planJson(args: string[]): Promise<{ code: number; plan: PlanJson }> {
     const { code, stdout, stderr } = await runPlanCli([...args, "--json"]);
     try {
-        return { code, plan: JSON.parse(stdout) };
+        return { code, plan: JSON.parse(stdout) as PlanJson };
     } catch {
         throw new Error(`plan printed no JSON (exit ${code}): ${stderr}${stdout}`);
     }

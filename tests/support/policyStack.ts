@@ -18,7 +18,7 @@ export const policies = buildPolicies("recommended");
 export function stackPolicy(name: string): StackValidationPolicy {
     const found = policies.find((p) => p.name === name);
     if (!found || !("validateStack" in found)) throw new Error(`no stack policy ${name}`);
-    return found as StackValidationPolicy;
+    return found;
 }
 
 export const INTERFACE_SERVICES = ["ec2", "ecr.api", "ecr.dkr", "sts", "logs", "elasticloadbalancing"];
