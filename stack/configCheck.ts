@@ -5,7 +5,39 @@ import Ajv, { ErrorObject } from "ajv";
 import schema from "../schema.json";
 import { findClosestKey } from "../plan/engine/projectSchema";
 
-type Json = Record<string, any>;
+/** A JSON Schema node as this file builds and reads it. */
+interface JsonSchema {
+    $ref?: string;
+    type?: string;
+    title?: string;
+    items?: JsonSchema;
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+    additionalProperties?: JsonSchema | boolean;
+    enum?: unknown[];
+    $defs?: Record<string, JsonSchema>;
+}
+
+/** A property's type in the Pulumi package schema (schema.json). */
+interface TypeSpec {
+    $ref?: string;
+    type?: string;
+    items?: TypeSpec;
+    additionalProperties?: TypeSpec;
+}
+
+/** An object or enum type of the package schema. */
+interface ObjectTypeSpec {
+    properties?: Record<string, TypeSpec>;
+    required?: string[];
+    enum?: { value: unknown }[];
+}
+
+/** A component of the package schema. */
+interface ResourceSpec {
+    requiredInputs?: string[];
+    inputProperties: Record<string, TypeSpec>;
+}
 
 /** The root stack's sections: the component each configures, and the inputs the stack fills in itself. */
 export const stackSections = {
@@ -23,35 +55,35 @@ const packageName: string = schema.name;
 const ref = (token: string) => ({ $ref: `#/$defs/${token.replace(/[:]/g, "_")}` });
 
 /** A Pulumi schema type as JSON Schema: `$ref`s to types, arrays, maps, primitives; Any accepts anything. */
-function typeSchema(spec: Json): Json {
+function typeSchema(spec: TypeSpec): JsonSchema {
     if (typeof spec.$ref === "string") return spec.$ref.startsWith("#/types/") ? ref(spec.$ref.slice("#/types/".length)) : {};
     if (spec.type === "array") return { type: "array", items: typeSchema(spec.items ?? {}) };
     if (spec.type === "object") return { type: "object", additionalProperties: spec.additionalProperties ? typeSchema(spec.additionalProperties) : {} };
     return spec.type ? { type: spec.type } : {};
 }
 
-function objectSchema(properties: Json, required: string[], title: string): Json {
+function objectSchema(properties: Record<string, TypeSpec>, required: string[], title: string): JsonSchema {
     return {
         type: "object",
         title,
-        properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeSchema(v as Json)])),
+        properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, typeSchema(v)])),
         required,
         additionalProperties: false,
     };
 }
 
-const defs: Json = Object.fromEntries(
-    Object.entries(schema.types as Json).map(([token, t]) => [
+const defs: Record<string, JsonSchema> = Object.fromEntries(
+    Object.entries(schema.types as Record<string, ObjectTypeSpec>).map(([token, t]): [string, JsonSchema] => [
         token.replace(/[:]/g, "_"),
-        t.enum ? { enum: t.enum.map((e: Json) => e.value), title: token.split(":").pop() } : objectSchema(t.properties ?? {}, t.required ?? [], token.split(":").pop()!),
+        t.enum ? { enum: t.enum.map((e) => e.value), title: token.split(":").pop() } : objectSchema(t.properties ?? {}, t.required ?? [], token.split(":").pop()!),
     ]),
 );
 
 const validators = Object.fromEntries(
     Object.entries(stackSections).map(([section, s]) => {
-        const resource = (schema.resources as Json)[`${packageName}:index:${s.component}`];
-        const required = (resource.requiredInputs ?? []).filter((k: string) => !(s.optional as readonly string[]).includes(k));
-        const properties = Object.fromEntries(Object.entries(resource.inputProperties as Json).filter(([k]) => !(s.stackSets as readonly string[]).includes(k)));
+        const resource = (schema.resources as Record<string, ResourceSpec>)[`${packageName}:index:${s.component}`];
+        const required = (resource.requiredInputs ?? []).filter((k) => !(s.optional as readonly string[]).includes(k));
+        const properties = Object.fromEntries(Object.entries(resource.inputProperties).filter(([k]) => !(s.stackSets as readonly string[]).includes(k)));
         const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
         return [section, ajv.compile({ ...objectSchema(properties, required, `${s.component}Args`), $defs: defs })];
     }),
@@ -66,9 +98,9 @@ function keyPath(instancePath: string): string {
         .join("");
 }
 
-function describe(s: Json, root: Json): string {
-    if (s.$ref) return describe(root.$defs[s.$ref.replace("#/$defs/", "")], root);
-    if (s.enum) return `one of ${s.enum.map((v: unknown) => JSON.stringify(v)).join(", ")}`;
+function describe(s: JsonSchema, root: JsonSchema): string {
+    if (s.$ref) return describe(root.$defs![s.$ref.replace("#/$defs/", "")], root);
+    if (s.enum) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(", ")}`;
     if (s.type === "array") return `a list of ${plural(describe(s.items ?? {}, root))}`;
     if (s.type === "object") return s.title ? `a ${s.title} object` : "a map";
     if (s.type === "boolean") return "true or false";
@@ -81,7 +113,7 @@ function plural(text: string): string {
     return text.replace(/^a list of /, "lists of ").replace(/^an? (.*)$/, "$1s").replace(/^one of /, "values, each one of ");
 }
 
-function messageOf(section: string, e: ErrorObject, root: Json): string | undefined {
+function messageOf(section: string, e: ErrorObject, root: JsonSchema): string | undefined {
     const at = `${section}${keyPath(e.instancePath)}`;
     const got = e.data === undefined ? "nothing" : JSON.stringify(e.data);
     switch (e.keyword) {
@@ -91,14 +123,17 @@ function messageOf(section: string, e: ErrorObject, root: Json): string | undefi
             if ((Object.values(stackSections) as { stackSets: readonly string[] }[]).some((x) => x.stackSets.includes(key)) && keyPath(e.instancePath) === "") {
                 return `config ${at}.${key}: the stack sets it from endpointAccess; remove it here`;
             }
-            const near = findClosestKey(key, Object.keys((e.parentSchema as Json).properties ?? {}));
-            return `config ${at}.${key}: not a setting of ${(e.parentSchema as Json).title ?? section}${near ? `; did you mean ${near}?` : ""}`;
+            const parent = e.parentSchema as JsonSchema;
+            const near = findClosestKey(key, Object.keys(parent.properties ?? {}));
+            return `config ${at}.${key}: not a setting of ${parent.title ?? section}${near ? `; did you mean ${near}?` : ""}`;
         }
-        case "required":
-            return `config ${at}.${String(e.params.missingProperty)}: required; set it (${describe((e.parentSchema as Json).properties[e.params.missingProperty], root)})`;
+        case "required": {
+            const missing = String(e.params.missingProperty);
+            return `config ${at}.${missing}: required; set it (${describe((e.parentSchema as JsonSchema).properties![missing], root)})`;
+        }
         case "type":
         case "enum":
-            return `config ${at}: expected ${describe(e.parentSchema as Json, root)}, got ${got}`;
+            return `config ${at}: expected ${describe(e.parentSchema as JsonSchema, root)}, got ${got}`;
         default:
             return undefined;
     }
@@ -111,7 +146,7 @@ function messageOf(section: string, e: ErrorObject, root: Json): string | undefi
 export function sectionProblems(section: StackSection, value: unknown): string[] {
     const validate = validators[section];
     if (validate(value)) return [];
-    const root = validate.schema as Json;
+    const root = validate.schema as JsonSchema;
     const lines = (validate.errors ?? []).map((e) => messageOf(section, e, root)).filter((m): m is string => m !== undefined);
     return [...new Set(lines)];
 }
@@ -131,11 +166,14 @@ export function unknownKeyProblems(project: string, config: Record<string, strin
 /** The sections a stack uses (absent, null and `{}` are "not used"), with the stack-wide vpcId. */
 export interface UsedSections {
     vpcId?: string;
-    endpointAccess?: Json;
-    vpcEndpoints?: Json;
-    hybridDns?: Json;
-    privateCluster?: Json;
+    endpointAccess?: object;
+    vpcEndpoints?: object;
+    hybridDns?: object;
+    privateCluster?: object;
 }
+
+/** The VPC a section's value (its component's args) names in `key`. */
+const vpcOf = (section: object, key: "vpcId" | "clusterVpcId"): unknown => (section as Record<string, unknown>)[key];
 
 /**
  * How the sections compose: endpoint access or a whole cluster is needed, and privateCluster, which makes its own
@@ -147,16 +185,16 @@ export function compositionProblems(s: UsedSections): string[] {
         return ["config: set endpointAccess (endpoint access of an existing cluster) or privateCluster (a whole private cluster)"];
     }
     if (!s.privateCluster) return [];
-    const clusterVpc = s.privateCluster.vpcId ?? s.vpcId;
+    const clusterVpc: unknown = vpcOf(s.privateCluster, "vpcId") ?? s.vpcId;
     const twice = (["endpointAccess", "vpcEndpoints", "hybridDns"] as const).filter((key) => {
         const section = s[key];
         if (!section) return false;
-        const vpc = (key === "hybridDns" ? section.clusterVpcId : section.vpcId) ?? s.vpcId;
+        const vpc = vpcOf(section, key === "hybridDns" ? "clusterVpcId" : "vpcId") ?? s.vpcId;
         return vpc === undefined || clusterVpc === undefined || vpc === clusterVpc;
     });
     if (twice.length === 0) return [];
     return [
-        `config: privateCluster makes its own endpoint access, VPC endpoints and hybrid DNS in ${clusterVpc ?? "its VPC"}; ` +
+        `config: privateCluster makes its own endpoint access, VPC endpoints and hybrid DNS in ${typeof clusterVpc === "string" ? clusterVpc : "its VPC"}; ` +
             `drop ${twice.length > 1 ? `${twice.slice(0, -1).join(", ")} and ${twice[twice.length - 1]}` : twice[0]} (they would manage the same VPC twice), or give ${twice.length > 1 ? "them" : "it"} the vpcId of another VPC`,
     ];
 }
