@@ -5,7 +5,8 @@
 // Outputs are what a plan of many clusters spends its time on (the SDK's promise jobs and garbage), so each
 // component derives few: the service look-ups are shared by every component of a provider (serviceLookups.ts),
 // the subnet check and every endpoint's placement are one Output, each interface endpoint reads its subnets from
-// it, and the descriptions are one Output over the endpoints' attributes.
+// it, the descriptions are one Output over the endpoints' attributes, and the default policies one Output. Values
+// are combined with applyEach, not pulumi.all, which makes one apply per Output it is given and then one of its own.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "./args";
@@ -16,7 +17,7 @@ import { S3_GATEWAY_KEY, createsSecurityGroup, endpointGroupName, endpointPorts,
 import { EndpointKey, ServiceFacts, providerRegion, serviceName, serviceNames, serviceSet } from "./serviceLookups";
 import { InputError } from "../shared/errors";
 import { singleAzEndpointWarning } from "../shared/azChecks";
-import { InputSite, checkedAt } from "../shared/validatedInput";
+import { InputSite, checkedAt, isPlain } from "../shared/validatedInput";
 import { lookup } from "../shared/lookups";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
@@ -30,6 +31,21 @@ interface CheckedNetwork {
     vpcId: string;
     cidrs: string[];
     chosen: SubnetAz[];
+}
+
+/**
+ * `f` of the values of `inputs`, in order, with one apply per Output among them and none for a plain value (an
+ * Input that is neither goes through pulumi.output first). Unknown, secret and dependencies carry as with pulumi.all.
+ */
+function applyEach<R>(inputs: pulumi.Input<unknown>[], f: (values: unknown[]) => pulumi.Input<R>): pulumi.Output<R> {
+    const step = (i: number, values: unknown[]): pulumi.Input<R> => {
+        if (i === inputs.length) return f(values);
+        const x = inputs[i];
+        if (isPlain(x)) return step(i + 1, [...values, x]);
+        return (pulumi.Output.isInstance(x) ? x : pulumi.output(x)).apply((v) => step(i + 1, [...values, v])) as pulumi.Output<R>;
+    };
+    const result = step(0, []);
+    return (pulumi.Output.isInstance(result) ? result : pulumi.output(result)) as pulumi.Output<R>;
 }
 
 const fail = (site: InputSite, arg: string, message: string): never =>
@@ -117,7 +133,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const network = interfaceCount > 0 ? checkNetwork(a, site, interfaceCount) : undefined;
     const vpcId: pulumi.Input<string> = network ? network.apply((n) => n.vpcId) : a.vpcId(site);
     const placements: pulumi.Output<Placements> = network
-        ? pulumi.all([network, facts]).apply(([n, f]) => placeAll(keys, n, f, parent))
+        ? applyEach([network, facts], ([n, f]) => placeAll(keys, n as CheckedNetwork, f as Record<string, ServiceFacts>, parent))
         : pulumi.output({} as Placements);
 
     let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds?.(site) ?? [];
@@ -154,12 +170,22 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
 
     const scope = policyScope(a, parent);
     const partition = scope ? lookup(aws.getPartitionOutput, {}, parent).partition : undefined;
+    // The restricted default policy of every endpoint without its own, by key: one Output for the component, made
+    // when the first endpoint needs it.
+    let defaults: pulumi.Output<Record<string, string | undefined>> | undefined;
+    const defaultPolicies = (sc: pulumi.Output<PolicyScope>, part: pulumi.Output<string>) =>
+        (defaults ??= applyEach([facts, sc, part, providerRegion(parent)], ([f, s, p, r]) =>
+            Object.fromEntries(
+                keys.map(({ key, service }) => {
+                    const supported = (f as Record<string, ServiceFacts>)[key].vpcEndpointPolicySupported;
+                    return [key, supported ? restrictedEndpointPolicy(service, s as PolicyScope, p as string, r as string) : undefined];
+                }),
+            ),
+        ));
     const policyOf = (key: string, service: string): pulumi.Input<string> | undefined => {
         const own = a.policies[service]?.(site);
         if (own !== undefined || !scope || !partition) return own;
-        return pulumi
-            .all([facts, scope, partition, providerRegion(parent)])
-            .apply(([f, sc, p, r]) => (f[key].vpcEndpointPolicySupported ? restrictedEndpointPolicy(service, sc, p, r) : undefined)) as pulumi.Output<string>;
+        return defaultPolicies(scope, partition).apply((d) => d[key]) as pulumi.Output<string>;
     };
 
     // s3InterfaceDns inboundResolverOnly: AWS requires the S3 gateway endpoint before the interface endpoint whose
@@ -190,24 +216,22 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const availabilityZones = placements.apply((p) => checkedAt(site, () => zonesByKey(keys, p)));
     const names = serviceNames(keys, parent);
     const attributes: pulumi.Output<unknown>[] = created.map((e, i) => (keys[i].type === EndpointType.Gateway ? e.prefixListId : e.dnsEntries));
-    const endpoints = pulumi
-        .all([names, availabilityZones, ...created.map((e) => e.id), ...attributes])
-        .apply(([n, zones, ...values]) => {
-            const ids = values.slice(0, created.length) as string[];
-            const attrs = ids.map((id, i): EndpointAttributes => {
-                const extra = values[created.length + i];
-                return keys[i].type === EndpointType.Gateway ? { id, prefixListId: extra as string } : { id, dnsEntries: extra as EndpointAttributes["dnsEntries"] };
-            });
-            return describeEndpoints(keys, n as Record<string, string>, zones as Record<string, string[]>, attrs, a.usdPerAzHour);
+    const endpoints = applyEach([names, availabilityZones, ...created.map((e) => e.id), ...attributes], ([n, zones, ...values]) => {
+        const ids = values.slice(0, created.length) as string[];
+        const attrs = ids.map((id, i): EndpointAttributes => {
+            const extra = values[created.length + i];
+            return keys[i].type === EndpointType.Gateway ? { id, prefixListId: extra as string } : { id, dnsEntries: extra as EndpointAttributes["dnsEntries"] };
         });
-    const costs = availabilityZones.apply((z) => endpointCosts(plan.create, z, a.usdPerAzHour));
+        return describeEndpoints(keys, n as Record<string, string>, zones as Record<string, string[]>, attrs, a.usdPerAzHour);
+    });
+    const cost = (z: Record<string, string[]>) => endpointCosts(plan.create, z, a.usdPerAzHour);
     return {
         endpoints,
         endpointIds: endpoints.apply((e) => Object.fromEntries(Object.entries(e).map(([s, d]) => [s, d.id]))),
         serviceNames: names,
         availabilityZones,
         securityGroupId,
-        monthlyCostUsd: costs.apply((c) => c.monthlyCostUsd),
-        costPerAzUsd: costs.apply((c) => c.costPerAzUsd),
+        monthlyCostUsd: availabilityZones.apply((z) => cost(z).monthlyCostUsd),
+        costPerAzUsd: availabilityZones.apply((z) => cost(z).costPerAzUsd),
     };
 }
