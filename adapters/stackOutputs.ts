@@ -88,7 +88,7 @@ export class StackOutputError extends Error {
 function kindOf(value: unknown): string {
     if (Array.isArray(value)) return value.every((v) => typeof v === "string") ? OutputKind.Strings : "list";
     if (value === null) return "null";
-    if (typeof value === "object") return Object.values(value as object).every((v) => typeof v === "string") ? OutputKind.StringMap : "object";
+    if (typeof value === "object") return Object.values(value).every((v) => typeof v === "string") ? OutputKind.StringMap : "object";
     return typeof value;
 }
 

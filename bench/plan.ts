@@ -184,7 +184,7 @@ async function main(): Promise<void> {
         if (!variants.includes(variant as Variant)) throw new Error(`--child takes ${variants.join(" or ")} and a cluster count`);
         return child(variant as Variant, Number(clusters));
     }
-    if (!values["skip-timing"]) await timing(values.sizes!.split(",").map(Number), Number(values.runs));
+    if (!values["skip-timing"]) await timing(values.sizes.split(",").map(Number), Number(values.runs));
     await costs();
 }
 

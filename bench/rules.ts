@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const { rules } = await import("../rules/index");
     const { configWithDefaults, RuleNotApplicable } = await import("../rules/types");
     const { unknownCheckingProxy, withSentinels } = await import("../rules/values");
-    const plan = await runPlan(path.resolve(__dirname, "programs/ours"), { config: { clusters: values.clusters! } });
+    const plan = await runPlan(path.resolve(__dirname, "programs/ours"), { config: { clusters: values.clusters } });
     if (plan.errors.length > 0) throw new Error(`the plan has errors: ${plan.errors.map((e) => e.message).join("; ")}`);
     // As rules/evaluate.ts prepares them: the SDK's unknown-checking proxy over the inputs.
     let started = performance.now();

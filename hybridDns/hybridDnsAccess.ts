@@ -7,7 +7,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { sumUsd } from "../aws/prices";
 import { InputError, inComponent } from "../shared/errors";
-import { checkedAt } from "../shared/validatedInput";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 import type { HybridDnsAccessArgs } from "./args";
 import { hybridDnsAccessAdvice, planHybridDnsAccess } from "./accessPlan";

@@ -55,10 +55,10 @@ export const addonImages = {
  * Values for the eks-charts aws-load-balancer-controller chart: Shield, WAF and WAFv2 off (they have no VPC
  * endpoint), and region and VPC given, so the controller does not ask the instance metadata service.
  */
-export function loadBalancerControllerValues(ctx: AddonContext): Record<string, any> {
+export function loadBalancerControllerValues(ctx: AddonContext): Record<string, unknown> {
     checkContext(ctx, ["clusterName", "region", "vpcId"]);
     const flags = Object.fromEntries(loadBalancerControllerFlags.map(parseFlag).map(([k, v]) => [camel(k), v]));
-    const values: Record<string, any> = { clusterName: ctx.clusterName, region: ctx.region, vpcId: ctx.vpcId, ...flags };
+    const values: Record<string, unknown> = { clusterName: ctx.clusterName, region: ctx.region, vpcId: ctx.vpcId, ...flags };
     const image = rewriteImage(addonImages.loadBalancerController, ctx.imagePrefixes);
     if (image !== addonImages.loadBalancerController) values.image = { repository: image };
     return values;
@@ -68,9 +68,9 @@ export function loadBalancerControllerValues(ctx: AddonContext): Record<string, 
  * Values for the kubernetes/autoscaler cluster-autoscaler chart: the static instance list (the pricing API has no
  * endpoint), auto-discovery of the cluster's node groups, and the regional STS endpoint for IRSA.
  */
-export function clusterAutoscalerValues(ctx: AddonContext): Record<string, any> {
+export function clusterAutoscalerValues(ctx: AddonContext): Record<string, unknown> {
     checkContext(ctx, ["clusterName", "region"]);
-    const values: Record<string, any> = {
+    const values: Record<string, unknown> = {
         autoDiscovery: { clusterName: ctx.clusterName },
         awsRegion: ctx.region,
         extraArgs: Object.fromEntries(clusterAutoscalerFlags.map(parseFlag)),
@@ -98,11 +98,11 @@ export interface KarpenterContext extends AddonContext {
  * EC2NodeClasses must name an existing `instanceProfile`, as Karpenter cannot create one. A controller role given
  * through EKS Pod Identity needs the `podIdentity` feature (eks-auth) as well.
  */
-export function karpenterValues(ctx: KarpenterContext): Record<string, any> {
+export function karpenterValues(ctx: KarpenterContext): Record<string, unknown> {
     checkContext(ctx, ["clusterName", "clusterEndpoint"]);
-    const settings: Record<string, any> = { clusterName: ctx.clusterName, clusterEndpoint: ctx.clusterEndpoint, isolatedVPC: true };
+    const settings: Record<string, unknown> = { clusterName: ctx.clusterName, clusterEndpoint: ctx.clusterEndpoint, isolatedVPC: true };
     if (ctx.interruptionQueue !== undefined && ctx.interruptionQueue !== "") settings.interruptionQueue = ctx.interruptionQueue;
-    const values: Record<string, any> = { settings };
+    const values: Record<string, unknown> = { settings };
     const image = rewriteImage(addonImages.karpenter, ctx.imagePrefixes);
     if (image !== addonImages.karpenter) values.controller = { image: { repository: image } };
     return values;

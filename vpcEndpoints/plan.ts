@@ -3,7 +3,7 @@
 // path in every message. vpcEndpoints/build.ts turns a plan into resources.
 import type * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, S3InterfaceDns, checkEndpointArgs, validatedPolicy } from "./args";
-import { EndpointPlan, EndpointSelection, EndpointType, endpointChildName, planEndpoints } from "./services";
+import { EndpointPlan, EndpointType, endpointChildName, planEndpoints } from "./services";
 import type { EcrEndpointsArgs, PrivateClusterEndpointsArgs, StsEndpointArgs } from "./componentArgs";
 import { interfaceEndpointMonthlyUsd } from "../aws/prices";
 import { checkEndpointPrivateAccess } from "../aws/privateClusterChecklist";
@@ -127,7 +127,7 @@ export function planPrivateClusterEndpoints(name: string, args: PrivateClusterEn
         args,
         () => {
             checkEndpointPrivateAccess(args.endpointPrivateAccess);
-            return planEndpoints(args as EndpointSelection);
+            return planEndpoints(args);
         },
         argPath,
     );

@@ -59,11 +59,12 @@ function uniqueIds(list: unknown, arg: string): string[] {
     if (list === undefined) return [];
     if (!Array.isArray(list)) throw new InputError(arg, "expected a list of service ids");
     const seen = new Set<string>();
-    return list.map((id, i) => {
-        validateServiceId(id, `${arg}[${i}]`);
+    return (list as unknown[]).map((item, i) => {
+        validateServiceId(item, `${arg}[${i}]`);
+        const id = item as string; // validateServiceId refused anything else
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; list each service once`);
         seen.add(id);
-        return id as string;
+        return id;
     });
 }
 

@@ -38,7 +38,7 @@ export function clusterNetwork(name: string, i: number) {
     const routes = new aws.ec2.RouteTable(`${name}-private`, { vpcId: vpc.id, tags: { Name: `${name}-private` } });
     subnets.forEach((s, az) => new aws.ec2.RouteTableAssociation(`${name}-private-${az + 1}`, { subnetId: s.id, routeTableId: routes.id }));
     const controlPlane = new aws.ec2.SecurityGroup(`${name}-control-plane`, { vpcId: vpc.id, description: `EKS control plane of ${name}` });
-    return { vpc, subnets, routes, controlPlane, subnetIds: subnets.map((s) => s.id) as pulumi.Output<string>[] };
+    return { vpc, subnets, routes, controlPlane, subnetIds: subnets.map<pulumi.Output<string>>((s) => s.id) };
 }
 
 export function clusterCount(): number {

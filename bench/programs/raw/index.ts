@@ -78,7 +78,7 @@ for (let i = 1; i <= clusterCount(); i++) {
         ruleType: "FORWARD",
         domainName: cluster.endpoint.apply((e) => new URL(e).hostname.toLowerCase()),
         resolverEndpointId: outbound.id,
-        targetIps: inbound.ipAddresses.apply((ips) => ips.map((a) => ({ ip: a.ip!, port: 53 }))),
+        targetIps: inbound.ipAddresses.apply((ips) => ips.map((a) => ({ ip: a.ip, port: 53 }))),
     });
     new aws.route53.ResolverRuleAssociation(`${name}-assoc-hub`, { resolverRuleId: rule.id, vpcId: hub.vpc.id });
     endpoints.push(cluster.endpoint);
