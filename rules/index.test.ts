@@ -28,7 +28,6 @@ describe("rules/index.ts: the rule list", () => {
         const listed = rules.map((r) => {
             const file = files.find((f) => path.basename(f) === camel(r.name));
             assert.ok(file, `${r.name}: no file ${camel(r.name)}.ts in ${FOLDERS.join(", ")}`);
-            // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads each rule's file by the name it must have
             const exported = require(`./${file}`) as Record<string, unknown>;
             assert.strictEqual(exported[camel(r.name)], r, `${file}.ts exports ${camel(r.name)}`);
             assert.ok(fs.existsSync(path.join(__dirname, `${file}.test.ts`)), `${file}.test.ts`);

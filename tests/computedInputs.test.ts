@@ -241,7 +241,7 @@ describe("computed inputs (another language's Outputs)", () => {
         ],
         "PrivateCluster the hybridDns object as one Output": [
             'PrivateCluster "prod": hybridDns: is only known at deployment (an Output), but its fields decide which Resolver endpoints and rules exist: give an object literal (subnet and VPC ids in it may be Outputs)',
-            () => new PrivateCluster("prod", { vpcId: VPC, vpcCidrs: ["10.0.0.0/16"], subnetIds: SUBNETS, hybridDns: pulumi.output({}) as unknown as {} }),
+            () => new PrivateCluster("prod", { vpcId: VPC, vpcCidrs: ["10.0.0.0/16"], subnetIds: SUBNETS, hybridDns: pulumi.output({}) as never }),
         ],
         "ClusterEndpointAccess mode": [
             'ClusterEndpointAccess "api": mode: is only known at deployment (an Output), but it decides which endpoints are on, and so which checks and rules are planned: pass a literal mode',

@@ -122,7 +122,8 @@ async function fuzz(targets: string[], numRuns: number, run: Runner): Promise<Ta
             if (outcome.kind === "defect" && !isKnown(outcome.signature!)) throw new Error(`${outcome.signature}\n  ${describeCase(c, applied, outcome)}`);
         });
         const result = await fc.check(property, { seed: SEED, numRuns });
-        const minimal = result.failed ? String((result.errorInstance as Error | undefined)?.message ?? result.counterexample) : "(not reproduced)";
+        const failure: unknown = (result.errorInstance as Error | undefined)?.message ?? result.counterexample;
+        const minimal = result.failed ? String(failure) : "(not reproduced)";
         assert.fail(`${unknown.length} defect(s) not in knownDefects:\n${unknown.map((s) => `- ${s}\n    ${tally.defects.get(s)!.example}`).join("\n")}\nminimal counterexample: ${minimal}`);
     }
     fuzzRuns++;

@@ -1,6 +1,6 @@
 // The offline plan end to end: `npm run plan` (scripts/plan.ts) in a child process per program, as a user runs it.
 import * as assert from "assert";
-import { byName, names, PlanJson, planJson, runPlanCli } from "./support/planCli";
+import { byName, planJson, runPlanCli } from "./support/planCli";
 
 
 describe("offline plan", function () {

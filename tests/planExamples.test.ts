@@ -1,6 +1,6 @@
 // The offline plan of each example program end to end: `npm run plan` in a child process, as a user runs it.
 import * as assert from "assert";
-import { byName, names, planJson } from "./support/planCli";
+import { byName, planJson } from "./support/planCli";
 
 describe("offline plan of the examples", function () {
     this.timeout(120_000);

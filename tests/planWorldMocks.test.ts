@@ -3,7 +3,6 @@
 // (China: amazonaws.com.cn, arn:aws-cn), AZ IDs as AWS writes them, and answers typed against @pulumi/aws.
 import * as assert from "assert";
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
 import { EndpointForm, parseClusterEndpoint } from "../aws/clusterEndpoint";
 import { mockAws, valueOf } from "../plan/mocks";
 import { callHandlers } from "../plan/mocks/invokes";

@@ -32,7 +32,7 @@ function call(handler: (call: unknown, callback: (err: unknown, resp: any) => vo
     const levels = Object.fromEntries(Object.entries(analyzerpb.EnforcementLevel).map(([k, v]) => [v, k.toLowerCase()]));
     return new Promise((resolve, reject) =>
         handler({ request }, (err, resp) => {
-            if (err) return reject(err);
+            if (err) return reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
             resolve({
                 diagnostics: resp.getDiagnosticsList().map((d: any) => ({
                     policy: d.getPolicyname(),

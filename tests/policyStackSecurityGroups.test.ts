@@ -5,7 +5,7 @@ import * as assert from "assert";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { buildPolicies } from "../policy/policies";
 import { urnOf, validateResource, validateStack } from "./support/policyArgs";
-import { baseline, ENDPOINT, INGRESS, INTERFACE_SERVICES, mutate, policies, RESOLVER, SG, SG_RULE, stackPolicy, U, VPC } from "./support/policyStack";
+import { baseline, ENDPOINT, INGRESS, INTERFACE_SERVICES, mutate, policies, RESOLVER, SG, SG_RULE, stackPolicy, U } from "./support/policyStack";
 
 describe("policy pack: stack policies on security groups and Resolver", () => {
     it("vpc-endpoint-security-group: interface endpoints admit 443 from the whole VPC (numerically), and not from the internet", async () => {

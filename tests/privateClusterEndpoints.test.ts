@@ -84,7 +84,7 @@ describe("PrivateClusterEndpoints", () => {
         assert.deepStrictEqual(registered()["dev-ecr.dkr"].subnetIds, SUBNETS.slice(0, 2));
         assert.deepStrictEqual(registered()["dev-s3"].routeTableIds, [RTB]);
         await assert.rejects(
-            async () => endpoints("bad", { endpointAzs: 0 }),
+            () => Promise.resolve().then(() => endpoints("bad", { endpointAzs: 0 })),
             { message: 'PrivateClusterEndpoints "bad": endpointAzs: expected a whole number of AZs, 1 or more (leave it out for every AZ of the subnets), got 0' },
         );
     });

@@ -137,7 +137,7 @@ describe("PrivateCluster networking", () => {
         const warned: string[] = [];
         const log = pulumi.log as unknown as { warn: (message: string) => Promise<void> };
         const original = log.warn;
-        log.warn = async (message: string) => void warned.push(message);
+        log.warn = (message: string) => Promise.resolve(void warned.push(message));
         try {
             const c = cluster();
             await valueOf(c.endpointIds);

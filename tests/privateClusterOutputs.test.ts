@@ -98,9 +98,9 @@ describe("PrivateCluster outputs", () => {
         it("runs the injected checker for the default \"up\" during a deployment, and fails with its answer", async () => {
             mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
             const asked: string[] = [];
-            setReachabilityChecker(async (options) => {
+            setReachabilityChecker((options) => {
                 asked.push(`${options.host}:${options.port}`);
-                return { ok: false, stage: "connect", host: options.host, port: options.port ?? 443, message: "nothing answers from this runner." };
+                return Promise.resolve({ ok: false, stage: "connect", host: options.host, port: options.port ?? 443, message: "nothing answers from this runner." });
             });
             try {
                 const failures = await programFailures(() => valueOf(at(port, {}).kubeconfig).catch(() => undefined));

@@ -13,7 +13,7 @@ import {
     vpcEndpointOutputs,
 } from "../adapters/stackOutputs";
 import { mockAws, NETWORK_STACK } from "../plan/mocks";
-import { planJson, PlanJson } from "./support/planCli";
+import { planJson } from "./support/planCli";
 
 const STACK = "acme/network/prod";
 const details = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));

@@ -20,7 +20,7 @@ const SETTLE_MS = 200;
  * program ends once its failures have stopped coming, and the RPC queue is started afresh for the next test's
  * program (as `resetOptions` does), so one failed program cannot hang the ones after it.
  */
-export async function programFailures(fn: () => Promise<unknown> | unknown): Promise<string[]> {
+export async function programFailures(fn: () => unknown): Promise<string[]> {
     const previous = process.listeners("unhandledRejection");
     process.removeAllListeners("unhandledRejection");
     const seen: string[] = [];

@@ -41,7 +41,7 @@ export const functionCases: Record<string, FunctionCase> = {
     clusterAutoscalerValues: call(["ctx"], () => [ADDON]),
     karpenterValues: call(["ctx"], () => [{ ...ADDON, clusterEndpoint: ENDPOINT, interruptionQueue: "prod-interruptions" }]),
     // A closed local port, resolved by the given look-up: the check answers within milliseconds.
-    checkReachability: call(["options"], () => [{ host: "api.example.internal", port: 9, timeoutMs: 300, lookup: async () => ({ address: "127.0.0.1", family: 4 }) }]),
+    checkReachability: call(["options"], () => [{ host: "api.example.internal", port: 9, timeoutMs: 300, lookup: () => Promise.resolve({ address: "127.0.0.1", family: 4 }) }]),
     readNetworkOutputs: call(["ref"], () => [stack()]),
     readResolverOutputs: call(["ref"], () => [stack()]),
     readVpcEndpointOutputs: call(["ref"], () => [stack()]),

@@ -19,7 +19,7 @@ export interface Mutation {
 /** A replacement for the value at a place: its label (for counterexamples) and how to make it. */
 interface Replacement {
     label: string;
-    make(original: unknown): unknown;
+    make: (original: unknown) => unknown;
 }
 
 const HUGE = 100_000;

@@ -32,6 +32,7 @@ export interface ProgramRun {
 }
 
 const settings = require("@pulumi/pulumi/runtime/settings") as Settings;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on settings, never called detached
 const originalKeepAlive = settings.rpcKeepAlive;
 let activity = 0;
 

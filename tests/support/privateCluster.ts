@@ -36,6 +36,6 @@ export function rulesOn(groupId: string): string[] {
     return mockAws()
         .ofType(T.ingress)
         .filter((r) => r.inputs.securityGroupId === groupId)
-        .map((r) => `${r.name}: ${r.inputs.cidrIpv4 ?? r.inputs.prefixListId ?? r.inputs.referencedSecurityGroupId}`)
+        .map((r) => `${r.name}: ${String(r.inputs.cidrIpv4 ?? r.inputs.prefixListId ?? r.inputs.referencedSecurityGroupId)}`)
         .sort();
 }
