@@ -10,7 +10,7 @@ import { InputError, oneOf } from "../shared/errors";
 import { KeyedSource, cidrsNameRules, keyedSources } from "../shared/ruleSources";
 import { Validated, isPlainShape, requirePlain, requirePlainArgs, validatedInput, checkStringList } from "../shared/validatedInput";
 import { clusterNamePattern, clusterNameRule } from "../aws/ids";
-import { HybridDnsAccessNames, HybridDnsAccessPlan, planHybridDnsAccess } from "../hybridDns/accessPlan";
+import { HybridDnsAccessNames, HybridDnsAccessPlan, HybridDnsAccessPlanArgs, planHybridDnsAccess } from "../hybridDns/accessPlan";
 import { checkConnectedDns, unneededHybridDnsWarning } from "../hybridDns/need";
 import type { PrivateClusterArgs } from "./args";
 import { ReachabilityCheck, adminEntryKey, allClusterLogTypes, checkConnectedNetworks, checkServiceCidr } from "./checks";
@@ -39,13 +39,18 @@ export interface PrivateClusterPlan {
         existingEndpoints?: string[];
         defaultPolicy: DefaultEndpointPolicy;
         endpointAzs?: number;
+        /** Who may reach the endpoints: the VPC's CIDRs and the connected networks. */
+        allowedCidrs: string[];
         /** The services given an endpoint, sorted. */
         services: string[];
     };
     /** The cluster's subnets, checked (plain) or gated on the check (computed). */
     subnetIds: Validated<string[]>;
-    /** HybridDnsAccess's plan under PrivateCluster's argument names; undefined without hybridDns. */
-    hybridDns?: { plan: HybridDnsAccessPlan; ownInboundSubnets: boolean };
+    /**
+     * HybridDnsAccess's plan under PrivateCluster's argument names and the arguments it was planned from (the
+     * component adds the endpoint, the group and the checked subnets); undefined without hybridDns.
+     */
+    hybridDns?: { plan: HybridDnsAccessPlan; args: HybridDnsAccessPlanArgs; ownInboundSubnets: boolean };
     pullThroughCache: PlannedRule[];
     kubernetesApiAccess: boolean;
     reachabilityCheck: ReachabilityCheck;
@@ -173,7 +178,7 @@ function planClusterEndpoints(name: string, args: PrivateClusterArgs, access: En
     const checked = asPrivateCluster(endpointArg({ vpcId: "vpcId", subnetIds: "subnetIds", routeTableIds: "routeTableIds", allowedCidrs: "connectedNetworks" }), () =>
         checkEndpointArgs("PrivateClusterEndpoints", `${name}-endpoints`, network, services),
     );
-    return { ...selection, defaultPolicy: checked.defaultPolicy, endpointAzs: checked.endpointAzs, services: services.create.map((c) => c.service) };
+    return { ...selection, defaultPolicy: checked.defaultPolicy, endpointAzs: checked.endpointAzs, allowedCidrs: network.allowedCidrs, services: services.create.map((c) => c.service) };
 }
 
 /** HybridDnsAccess's plan for the cluster: its subnets default to the cluster's, its networks are connectedNetworks. */
@@ -198,7 +203,7 @@ function planClusterHybridDns(name: string, args: PrivateClusterArgs, mode: Endp
         networks: "connectedNetworks",
         networksFix: "connectedNetworks",
     };
-    const plan = planHybridDnsAccess(`${name}-dns`, {
+    const accessArgs: HybridDnsAccessPlanArgs = {
         scope: dns.scope,
         controlPlaneRules: false,
         clusterVpcId: args.vpcId,
@@ -211,11 +216,12 @@ function planClusterHybridDns(name: string, args: PrivateClusterArgs, mode: Endp
         shareWith: dns.shareWith,
         untrackedConnections: dns.untrackedConnections,
         tags: args.tags,
-    }, names);
+    };
+    const plan = planHybridDnsAccess(`${name}-dns`, accessArgs, names);
     checkConnectedDns(dns.connectedDns, "hybridDns.connectedDns");
     const unneeded = unneededHybridDnsWarning(mode, dns.connectedDns);
     if (unneeded !== undefined) warnings.push(unneeded);
-    return { plan, ownInboundSubnets: own };
+    return { plan, args: accessArgs, ownInboundSubnets: own };
 }
 
 function planCache(args: PrivateClusterArgs): PlannedRule[] {

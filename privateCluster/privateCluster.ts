@@ -33,8 +33,9 @@ export type { PrivateClusterArgs, PrivateClusterEndpointSettings, PrivateCluster
 
 /**
  * A private EKS cluster nodes can join and Pulumi can manage without internet access or an in-VPC step: access
- * entries instead of the aws-auth ConfigMap (which the guide says must be created from inside the VPC, reference
- * 001), the VPC endpoints, and bootstrap values that skip EKS introspection.
+ * entries instead of the aws-auth ConfigMap (which "must be created from within your VPC": EKS User Guide, "Private
+ * cluster requirements", https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html), the VPC endpoints,
+ * and bootstrap values that skip EKS introspection.
  */
 export class PrivateCluster extends pulumi.ComponentResource {
     /** The EKS cluster's name. */
@@ -118,7 +119,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                       vpcId: args.vpcId,
                       subnetIds: subnets.subnetIds,
                       routeTableIds: args.routeTableIds,
-                      allowedCidrs: [...args.vpcCidrs, ...plan.connectedNetworks],
+                      allowedCidrs: e.allowedCidrs,
                       preset: e.preset,
                       features: e.features,
                       endpointAzs: e.endpointAzs,
@@ -189,26 +190,18 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const kubeconfig = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, region]).apply(([n, e, ca, r]) => kubeconfigJson(n, e, ca, r));
         this.kubeconfig = plan.kubernetesApiAccess ? pulumi.all([this.endpoint, kubeconfig]).apply(([e, k]) => reachable(this, name, e, plan.reachabilityCheck).then(() => k)) : kubeconfig;
 
+        // The arguments the plan checked (controlPlaneRules false: ClusterEndpointAccess made the 443 rules for these
+        // networks on the same group), with the endpoint, the group and the subnets as checked by the look-ups.
         const dns =
-            plan.hybridDns && args.hybridDns
+            plan.hybridDns && subnets.hybridDns
                 ? new HybridDnsAccess(
                       plan.names.dns!,
                       {
+                          ...plan.hybridDns.args,
                           clusterEndpoint: this.endpoint,
-                          scope: args.hybridDns.scope,
                           clusterSecurityGroupId: controlPlane.id,
-                          // ClusterEndpointAccess already made the 443 rules for these networks on the same group.
-                          controlPlaneRules: false,
-                          clusterVpcId: args.vpcId,
-                          clusterVpcCidrs: args.vpcCidrs,
-                          inboundSubnetIds: subnets.hybridDns!.inboundSubnetIds,
-                          connectedNetworks: plan.connectedNetworks,
-                          outboundVpcId: args.hybridDns.outboundVpcId,
-                          outboundSubnetIds: subnets.hybridDns!.outboundSubnetIds,
-                          vpcIds: args.hybridDns.vpcIds,
-                          shareWith: args.hybridDns.shareWith,
-                          untrackedConnections: args.hybridDns.untrackedConnections,
-                          tags: args.tags,
+                          inboundSubnetIds: subnets.hybridDns.inboundSubnetIds,
+                          outboundSubnetIds: subnets.hybridDns.outboundSubnetIds,
                       },
                       gated,
                   )
