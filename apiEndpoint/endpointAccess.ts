@@ -1,7 +1,7 @@
 // EKS API-server endpoint access: the modes EKS supports and the rules for publicAccessCidrs
 // (https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint access" and the three "CIDR blocks in the public endpoint"
 // sections). Used by ClusterEndpointAccess, the policy pack and the offline plan.
-import { addressSpaceCovered, cidrProblem, cidrVersion } from "../shared/cidr";
+import { cidrProblem, cidrVersion, internetCovered } from "../shared/cidr";
 import { InputError, oneOf } from "../shared/errors";
 import { KeyedSource, cidrsNameRules, keyedSources, RuleSources } from "../shared/ruleSources";
 import { requirePlainArgs } from "../shared/validatedInput";
@@ -123,8 +123,9 @@ export function publicAccessCidrsProblem(
 
 /** True when the CIDRs leave part of the address space out (the public endpoint is restricted). */
 export function isRestricted(cidrs: string[], ipFamily: IpFamily = IpFamily.Ipv4, legacyIpv6Endpoint = false): boolean {
-    if (addressSpaceCovered(cidrs, 4) < 1) return true;
-    return acceptsIpv6Cidrs(ipFamily, legacyIpv6Endpoint) && addressSpaceCovered(cidrs, 6) < 1;
+    const open = internetCovered(cidrs);
+    if (!open.includes("0.0.0.0/0")) return true;
+    return acceptsIpv6Cidrs(ipFamily, legacyIpv6Endpoint) && !open.includes("::/0");
 }
 
 /**

@@ -2,7 +2,7 @@
 // aws.ec2.SecurityGroup, aws.ec2.SecurityGroupRule of type ingress, aws.vpc.SecurityGroupIngressRule), and the
 // role each security group plays: on a cluster's control plane, on an interface VPC endpoint, on a Route 53
 // Resolver endpoint.
-import { addressSpaceCovered } from "../shared/cidr";
+import { internetCovered } from "../shared/cidr";
 import { AWS_CLUSTER, EKS_CLUSTER } from "./clusterSettings";
 import { appendTo, EGRESS_RULE, INGRESS_RULE, RESOLVER_ENDPOINT, Ref, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "./stackIndex";
 import { Props, StackResource } from "./types";
@@ -50,31 +50,6 @@ export function admits(p: Permission, protocol: "tcp" | "udp", portNumber: numbe
     const from = p.fromPort ?? 0;
     const to = p.toPort ?? 65535;
     return from <= portNumber && portNumber <= to;
-}
-
-/**
- * False when the blocks' sizes cannot add up to the whole `bits`-bit address space, read from the prefix lengths
- * alone: a cheap necessary condition checked before parsing every address (parsing was most of the security group
- * rules' time in a stack of a thousand clusters). Each string counts towards both IP versions and a string without
- * a readable prefix length counts as covering everything, so it never says false where the union could cover it.
- */
-function mayCoverAll(cidrs: string[], bits: number): boolean {
-    const whole = 1n << BigInt(bits);
-    let total = 0n;
-    for (const cidr of cidrs) {
-        const prefix = /\/(\d+)$/.exec(cidr);
-        if (!prefix) return true;
-        total += 1n << BigInt(bits - Math.min(Number(prefix[1]), bits));
-        if (total >= whole) return true;
-    }
-    return false;
-}
-
-/** The whole-internet blocks a set of CIDRs covers: "0.0.0.0/0", "::/0", both or none. */
-export function internetCovered(cidrs: string[]): string[] {
-    const v4 = mayCoverAll(cidrs, 32) && addressSpaceCovered(cidrs, 4) >= 1;
-    const v6 = mayCoverAll(cidrs, 128) && addressSpaceCovered(cidrs, 6) >= 1;
-    return [v4 ? "0.0.0.0/0" : "", v6 ? "::/0" : ""].filter((c) => c !== "");
 }
 
 /**

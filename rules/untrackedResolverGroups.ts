@@ -4,7 +4,8 @@
 // leave them untracked. Inbound endpoint: TCP and UDP 53 in from 0.0.0.0/0, all TCP and UDP ports out to 0.0.0.0/0;
 // outbound endpoint: all TCP and UDP ports in from 0.0.0.0/0, TCP and UDP 53 out to 0.0.0.0/0. The policies that
 // otherwise refuse DNS from the internet or non-DNS ports on a Resolver group accept exactly these shapes.
-import { Permission, Role, admits, egressPermissions, ingressPermissions, internetCovered, permissionsByGroup } from "./securityGroupPermissions";
+import { Permission, Role, admits, egressPermissions, ingressPermissions, permissionsByGroup } from "./securityGroupPermissions";
+import { internetCovered } from "../shared/cidr";
 import { StackIndex } from "./stackIndex";
 
 /** True when the permissions admit `protocol` on every port in `ports` from (or to) all of 0.0.0.0/0. */

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { checkNotOpen, cidrContains, cidrProblem, cidrsOverlap, parseCidr } from "./cidr";
+import { checkNotOpen, cidrContains, cidrProblem, cidrsOverlap, internetCovered, parseCidr } from "./cidr";
 
 describe("cidr", () => {
     it("contains and overlaps by address, for IPv4 and IPv6", () => {
@@ -39,5 +39,23 @@ describe("cidr", () => {
         assert.strictEqual(cidrProblem(" 10.0.0.0/16"), "is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)");
         assert.strictEqual(cidrProblem("10.0/16"), "is not a CIDR block (an IPv4 address needs four decimal parts)");
         assert.strictEqual(cidrProblem(null as unknown as string), "is not a CIDR block (expected address/prefix, like 10.0.0.0/16 or 2001:db8::/32)");
+    });
+});
+
+describe("internetCovered", () => {
+    it("names the whole IPv4 or IPv6 space a union of blocks covers", () => {
+        assert.deepStrictEqual(internetCovered(["0.0.0.0/0"]), ["0.0.0.0/0"]);
+        assert.deepStrictEqual(internetCovered(["0.0.0.0/0", "::/0"]), ["0.0.0.0/0", "::/0"]);
+        assert.deepStrictEqual(internetCovered(["0.0.0.0/1", "128.0.0.0/1"]), ["0.0.0.0/0"]);
+        assert.deepStrictEqual(internetCovered(["10.0.0.0/8", "::/1", "8000::/1"]), ["::/0"]);
+        // 256 /8 blocks: the sizes add up to the space exactly.
+        assert.deepStrictEqual(internetCovered(Array.from({ length: 256 }, (_, i) => `${i}.0.0.0/8`)), ["0.0.0.0/0"]);
+    });
+
+    it("covers nothing when the blocks leave a gap, even if their sizes add up", () => {
+        assert.deepStrictEqual(internetCovered(["10.0.0.0/8", "192.168.0.0/16", "fd00::/8"]), []);
+        assert.deepStrictEqual(internetCovered(["0.0.0.0/1", "0.0.0.0/1"]), []);
+        assert.deepStrictEqual(internetCovered(Array.from({ length: 255 }, (_, i) => `${i}.0.0.0/8`)), []);
+        assert.deepStrictEqual(internetCovered(["not a cidr", "0.0.0.0"]), []);
     });
 });

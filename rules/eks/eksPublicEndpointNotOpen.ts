@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html, "Modifying cluster endpoint access" and
 // "CIDR blocks in the public endpoint"); the union of the blocks is judged numerically, so 0.0.0.0/1 + 128.0.0.0/1
 // counts as open. The allowedCidrs knob narrows what the platform team accepts.
-import { addressSpaceCovered, cidrContains, cidrProblem } from "../../shared/cidr";
+import { cidrContains, cidrProblem, internetCovered } from "../../shared/cidr";
 import { defaultPublicAccessCidrs } from "../../apiEndpoint/endpointAccess";
 import { CLUSTER_TYPES, EKS_ENDPOINT_DOC, endpointFlags, ipFamily, publicAccessCidrs, skipComponentChild } from "../clusterSettings";
 import { ResourceRule, RuleResource } from "../types";
@@ -49,9 +49,7 @@ export const eksPublicEndpointNotOpen: ResourceRule = {
         if (!endpointFlags(r).publicAccess) return [];
         const { cidrs, text } = effectiveCidrs(r);
         const messages: string[] = [];
-        const open = [addressSpaceCovered(cidrs, 4) >= 1 ? "0.0.0.0/0" : "", addressSpaceCovered(cidrs, 6) >= 1 ? "::/0" : ""].filter(
-            (c) => c !== "",
-        );
+        const open = internetCovered(cidrs);
         if (open.length > 0) {
             messages.push(
                 `The public API server endpoint is open to the whole internet: ${text} ${listText(open)}. ` +

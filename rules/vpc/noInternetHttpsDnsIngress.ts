@@ -7,7 +7,8 @@
 // Resolver shapes are accepted (untrackedResolverGroups.ts).
 import { EGRESS_RULE, INGRESS_RULE, SECURITY_GROUP, SECURITY_GROUP_RULE, StackIndex, VPC_ENDPOINT } from "../stackIndex";
 import { untrackedResolverGroups } from "../untrackedResolverGroups";
-import { admits, culprits, groupRoles, ingressPermissions, internetCovered, Permission, permissionList, permissionsByGroup } from "../securityGroupPermissions";
+import { admits, culprits, groupRoles, ingressPermissions, Permission, permissionList, permissionsByGroup } from "../securityGroupPermissions";
+import { internetCovered } from "../../shared/cidr";
 import { StackRule, Violation } from "../types";
 import { listText } from "../values";
 

@@ -13,10 +13,10 @@ import {
     groupRefs,
     ingressPermissions,
     interfaceEndpoints,
-    internetCovered,
     permissionList,
     permissionsByGroup,
 } from "../securityGroupPermissions";
+import { internetCovered } from "../../shared/cidr";
 import { StackRule, Violation } from "../types";
 import { knownString, listText, peek, peekList, UNKNOWN } from "../values";
 
