@@ -14,9 +14,13 @@ export function ec2IdSource(prefix: Ec2IdPrefix): string {
     return `${prefix}-[0-9a-f]{8}(?:[0-9a-f]{9})?`;
 }
 
+const anchoredIds = new Map<Ec2IdPrefix, RegExp>();
+
 /** True when `id` is an EC2 id with `prefix` (`vpc-0a1b2c3d`, `subnet-0123456789abcdef0`). */
 export function isEc2Id(id: unknown, prefix: Ec2IdPrefix): id is string {
-    return typeof id === "string" && new RegExp(`^${ec2IdSource(prefix)}$`).test(id);
+    let pattern = anchoredIds.get(prefix);
+    if (pattern === undefined) anchoredIds.set(prefix, (pattern = new RegExp(`^${ec2IdSource(prefix)}$`)));
+    return typeof id === "string" && pattern.test(id);
 }
 
 /**

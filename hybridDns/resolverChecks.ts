@@ -7,7 +7,7 @@ import { parseClusterEndpoint } from "../aws/clusterEndpoint";
 import { InputError } from "../shared/errors";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { Validated, described, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
-import { arnPartitionSource, ec2IdSource } from "../aws/ids";
+import { arnPartitionSource, isEc2Id } from "../aws/ids";
 import { resolverAzReason } from "../aws/availabilityZones";
 
 /** Which names a forwarding rule covers. */
@@ -58,8 +58,6 @@ function serviceParentDomain(regionDomain: string, region: string): string | und
     return [`${region}.api.aws`, `${region}.api.amazonwebservices.com.cn`].includes(regionDomain) ? regionDomain : undefined;
 }
 
-const subnetIdPattern = new RegExp(`^${ec2IdSource("subnet")}$`);
-
 /**
  * Checks the subnets of a resolver endpoint that can be checked before deployment. A Route 53 Resolver endpoint
  * takes one IP per subnet and needs at least two IPs, and the subnets should be in different AZs so that losing
@@ -72,7 +70,7 @@ export function checkEndpointSubnets(subnetIds: readonly pulumi.Input<string>[] 
     const seen = new Set<string>();
     subnetIds.forEach((id, i) => {
         if (typeof id !== "string") return;
-        if (!subnetIdPattern.test(id)) {
+        if (!isEc2Id(id, "subnet")) {
             throw new InputError(`${arg}[${i}]`, `${JSON.stringify(id)} is not a subnet id (subnet- followed by 8 or 17 hex digits)`);
         }
         if (seen.has(id)) throw new InputError(`${arg}[${i}]`, `${id} is listed twice; each subnet gives the endpoint one IP, list it once`);
@@ -117,8 +115,6 @@ export function checkAllowedCidrs(cidrs: string[] | undefined, arg = "allowedCid
     cidrs.forEach((cidr, i) => checkNotOpen(cidr, `${arg}[${i}]`));
 }
 
-const vpcIdPattern = new RegExp(`^${ec2IdSource("vpc")}$`);
-
 export interface KeyedVpc {
     /** Name suffix: the VPC id, or the caller's label. */
     key: string;
@@ -129,7 +125,7 @@ export interface KeyedVpc {
 /** Checks one `vpcs` value (a VPC id, or an Output of one once known); `arg` is `vpcs.<label>`. */
 export function checkedVpcId(id: unknown, arg: string): string {
     if (typeof id !== "string") throw new InputError(arg, `expected a VPC id (a string, or an Output of one), got ${described(id)}`);
-    if (!vpcIdPattern.test(id)) throw new InputError(arg, `${JSON.stringify(id)} is not a VPC id (vpc- followed by 8 or 17 hex digits)`);
+    if (!isEc2Id(id, "vpc")) throw new InputError(arg, `${JSON.stringify(id)} is not a VPC id (vpc- followed by 8 or 17 hex digits)`);
     return id;
 }
 
@@ -154,7 +150,7 @@ export function keyedVpcs(
                     `in ${args.vpcs} instead, keyed by a stable label ({ peered: peeredVpc.id })`,
             );
         }
-        if (!vpcIdPattern.test(id)) throw new InputError(`${args.vpcIds}[${i}]`, `${JSON.stringify(id)} is not a VPC id (vpc- followed by 8 or 17 hex digits)`);
+        checkedVpcId(id, `${args.vpcIds}[${i}]`);
         if (seen.has(id)) throw new InputError(`${args.vpcIds}[${i}]`, `${id} is listed twice; list each VPC once`);
         seen.add(id);
         out.push({ key: id, vpcId: id });
