@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { once } from "../shared/gates";
 import { EndpointAccessMode, IpFamily } from "./endpointAccess";
 import { apiPorts, apiRulesName, planClusterEndpointAccess } from "./plan";
 import { InputError, inComponent } from "../shared/errors";
@@ -88,7 +89,7 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
         const groupId = args.clusterSecurityGroupId;
         const rules =
             groupId !== undefined
-                ? securityGroupRules("ingress", apiRulesName(name), dnsChecked ? pulumi.all([dnsChecked, groupId]).apply(([, id]) => id) : groupId, settings.ingressSources, apiPorts, {
+                ? securityGroupRules("ingress", apiRulesName(name), dnsChecked ? once(dnsChecked, groupId) : groupId, settings.ingressSources, apiPorts, {
                       parent: this,
                   })
                 : {};

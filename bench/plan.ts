@@ -8,11 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
 import * as pulumi from "@pulumi/pulumi";
-import { median, table } from "./stats";
+import { Variant, median, root, table, variants } from "./stats";
 
-const root = path.resolve(__dirname, "..");
-const variants = ["ours", "raw"] as const;
-type Variant = (typeof variants)[number];
 
 interface Measurement {
     variant: Variant;

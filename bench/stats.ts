@@ -1,4 +1,11 @@
-// Summary statistics and the text table the benches share.
+// What the benches share: the two bench programs, summary statistics and the text table.
+import * as path from "path";
+
+/** The repository root. */
+export const root = path.resolve(__dirname, "..");
+/** The bench programs (bench/programs/<variant>): this package's components, and the same resources in plain @pulumi/aws. */
+export const variants = ["ours", "raw"] as const;
+export type Variant = (typeof variants)[number];
 
 /** The median: the middle value, or the mean of the two middle values of an even-length list. */
 export function median(xs: number[]): number {

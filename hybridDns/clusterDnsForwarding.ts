@@ -7,7 +7,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { inComponent } from "../shared/errors";
 import { after, once } from "../shared/gates";
-import { checkedAt, isPlainShape } from "../shared/validatedInput";
+import { checkedAt, isPlainShape, outputOf } from "../shared/validatedInput";
+import { applyBoth } from "../shared/outputs";
 import type { ClusterDnsForwardingArgs } from "./args";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { checkedResolverIps, planClusterDnsForwarding } from "./plan";
@@ -38,10 +39,10 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
 
         const site = { component: "ClusterDnsForwarding", name, resource: this };
         const scope = args.scope ?? ForwardingScope.Cluster;
-        this.domain = pulumi.output(args.clusterEndpoint).apply((endpoint) => checkedAt(site, () => ruleDomain(endpoint, scope)));
-        const ips = pulumi.output(args.resolverIps).apply((list) => checkedAt(site, () => checkedResolverIps(list)));
+        this.domain = outputOf(args.clusterEndpoint).apply((endpoint) => checkedAt(site, () => ruleDomain(endpoint, scope)));
+        const ips = outputOf(args.resolverIps).apply((list) => checkedAt(site, () => checkedResolverIps(list)));
         // A VPC id given as an Output (in vpcs, under its label) is checked once known; plain ones were checked in the plan.
-        const vpcIds = plan.vpcs.map((vpc) => (isPlainShape(vpc.vpcId) ? vpc.vpcId : pulumi.output(vpc.vpcId).apply((id) => checkedAt(site, () => checkedVpcId(id, `vpcs.${vpc.key}`)))));
+        const vpcIds = plan.vpcs.map((vpc) => (isPlainShape(vpc.vpcId) ? vpc.vpcId : outputOf(vpc.vpcId).apply((id) => checkedAt(site, () => checkedVpcId(id, `vpcs.${vpc.key}`)))));
         // Every check of a value known only at deployment (the endpoint, the IPs, the VPC ids) gates every child:
         // when one fails, nothing is registered (the checks of plain values ran above, before super).
         const passed = after(this.domain, ips, args.outboundEndpointId, ...vpcIds);
@@ -81,7 +82,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
 
         this.ruleId = ruleId;
         this.ruleArn = ruleArn;
-        this.forwarderConfigs = pulumi.all([this.domain, ips]).apply(([domain, list]) => forwarderConfigs(domain, list));
+        this.forwarderConfigs = applyBoth(this.domain, ips, (domain, list) => forwarderConfigs(domain, list));
         this.resourceShareArn = shareArn ?? pulumi.output(undefined);
         this.registerOutputs({
             ruleId: this.ruleId,

@@ -14,6 +14,8 @@ import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { hybridDnsChecks } from "./reach";
 import { after, once } from "../shared/gates";
+import { applyBoth } from "../shared/outputs";
+import { outputOf } from "../shared/validatedInput";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
 
@@ -107,16 +109,16 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
             securityGroupRules("ingress", name, args.clusterSecurityGroupId, plan.apiSources, [{ protocol: "tcp", port: 443, purpose: "EKS API" }], gated);
         }
 
-        this.domain = pulumi.output(plan.domain!(site));
+        this.domain = outputOf(plan.domain!(site));
         // The outputs fail with a failed check (the children they come from are then never registered).
         this.inboundEndpointId = once(passed, inbound.endpointId);
         this.resolverIps = once(passed, inbound.ipAddresses);
         this.inboundSecurityGroupId = once(passed, inbound.securityGroupId);
         this.outboundEndpointId = once(passed, outboundEndpointId);
         this.ruleId = once(passed, ruleId);
-        this.forwarderConfigs = pulumi.all([this.domain, inbound.ipAddresses]).apply(([domain, ips]) => forwarderConfigs(domain, ips));
+        this.forwarderConfigs = applyBoth(this.domain, inbound.ipAddresses, (domain, ips) => forwarderConfigs(domain, ips));
         // Each endpoint prices itself (one billed IP per subnet); the rule and its associations are free.
-        this.monthlyCostUsd = pulumi.all([passed, inbound.monthlyCostUsd, outboundUsd]).apply(([, ...parts]) => sumUsd(parts));
+        this.monthlyCostUsd = once(passed, applyBoth(inbound.monthlyCostUsd, outboundUsd, (a, b) => sumUsd([a, b])));
         this.warnings = pulumi.output(plan.advice);
         this.registerOutputs({
             inboundEndpointId: this.inboundEndpointId,

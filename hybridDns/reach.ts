@@ -9,17 +9,20 @@ import type { HybridDnsAccessPlan } from "./accessPlan";
 import { SubnetRange, forwardingLoopProblem, inboundReachProblem, outboundAdmissionProblem } from "./checks";
 import { checkedSubnetIds } from "../shared/subnetChecks";
 import { resolverSubnetRules } from "./resolverChecks";
-import { InputSite, checkedAt } from "../shared/validatedInput";
+import { InputSite, checkedAt, outputOf } from "../shared/validatedInput";
+import { applyEach } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 
 /** The subnets (those in `vpcId`; the endpoint reports the others) and the VPC's associated IPv4 CIDR blocks. */
 function lookedUp(site: InputSite, ids: string[], vpcId: pulumi.Input<string>): pulumi.Output<{ subnets: SubnetRange[]; vpcCidrs: string[] }> {
-    const subnets = pulumi.all(ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource)));
     const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, site.resource);
-    return pulumi.all([subnets, vpc]).apply(([list, v]) => ({
-        subnets: list.filter((s) => s.vpcId === v.id).map((s) => ({ id: s.id, vpcId: s.vpcId, cidrBlock: s.cidrBlock })),
-        vpcCidrs: [v.cidrBlock, ...v.cidrBlockAssociations.filter((a) => a.state === "associated" && a.cidrBlock !== v.cidrBlock).map((a) => a.cidrBlock)],
-    }));
+    return applyEach([vpc, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource))], ([found, ...looked]) => {
+        const [v, list] = [found as aws.ec2.GetVpcResult, looked as aws.ec2.GetSubnetResult[]];
+        return {
+            subnets: list.filter((s) => s.vpcId === v.id).map((s) => ({ id: s.id, vpcId: s.vpcId, cidrBlock: s.cidrBlock })),
+            vpcCidrs: [v.cidrBlock, ...v.cidrBlockAssociations.filter((a) => a.state === "associated" && a.cidrBlock !== v.cidrBlock).map((a) => a.cidrBlock)],
+        };
+    });
 }
 
 /** The subnet ids, once `problemOf` finds nothing wrong with the looked-up subnets; otherwise fails naming `arg`. */
@@ -30,7 +33,7 @@ function gated(
     arg: string,
     problemOf: (subnets: SubnetRange[], vpcCidrs: string[]) => string | undefined,
 ): pulumi.Output<string[]> {
-    return pulumi.output(subnetIds).apply((ids) =>
+    return outputOf(subnetIds).apply((ids) =>
         lookedUp(site, ids, vpcId).apply(({ subnets, vpcCidrs }) =>
             checkedAt(site, () => {
                 const problem = problemOf(subnets, vpcCidrs);
@@ -68,13 +71,13 @@ export function admittedOutboundSubnets(
  * known; plain ones were compared by the plan).
  */
 function loopChecked(site: InputSite, clusterVpcId: pulumi.Input<string>, vpcs: { arg: string; vpcId: pulumi.Input<string> }[]): pulumi.Output<string[]> {
-    return pulumi.all([clusterVpcId, pulumi.all(vpcs.map((v) => v.vpcId))]).apply(([cluster, ids]) =>
+    return applyEach([clusterVpcId, ...vpcs.map((v) => v.vpcId)], ([cluster, ...ids]) =>
         checkedAt(site, () => {
             ids.forEach((vpcId, i) => {
-                const problem = forwardingLoopProblem(vpcId, cluster);
+                const problem = forwardingLoopProblem(vpcId as string, cluster as string);
                 if (problem) throw new InputError(vpcs[i].arg, problem);
             });
-            return ids;
+            return ids as string[];
         }),
     );
 }

@@ -55,7 +55,7 @@ export class ResolverOutboundEndpoint extends pulumi.ComponentResource {
             this,
         );
 
-        this.endpointId = pulumi.all([endpoint.id, subnetIds]).apply(([id]) => id);
+        this.endpointId = once(subnetIds, endpoint.id);
         this.securityGroupId = once(subnetIds, securityGroup.id);
         this.monthlyCostUsd = subnetIds.apply((ids) => resolverEndpointMonthlyUsd(ids.length));
         this.registerOutputs({ endpointId: this.endpointId, securityGroupId: this.securityGroupId, monthlyCostUsd: this.monthlyCostUsd });

@@ -3,7 +3,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "./errors";
-import { InputSite, checkedAt } from "./validatedInput";
+import { InputSite, checkedAt, outputOf } from "./validatedInput";
+import { applyEach } from "./outputs";
 import { lookup } from "./lookups";
 import { foreignSubnetsProblem, subnetAzProblem } from "./subnetProblems";
 
@@ -20,10 +21,11 @@ export function checkedSubnetIds(
     rules: { vpc: string; az: string },
 ): pulumi.Output<string[]> {
     const parent = site.resource;
-    return pulumi.output(subnetIds).apply((ids) =>
-        pulumi.all([pulumi.all(ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))), vpcId]).apply(([subnets, vpc]) =>
+    return outputOf(subnetIds).apply((ids) =>
+        applyEach([vpcId, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))], ([vpc, ...found]) =>
             checkedAt(site, () => {
-                const foreign = foreignSubnetsProblem(subnets, vpc, rules.vpc);
+                const subnets = found as aws.ec2.GetSubnetResult[];
+                const foreign = foreignSubnetsProblem(subnets, vpc as string, rules.vpc);
                 if (foreign) throw new InputError(arg, foreign);
                 const problem = subnetAzProblem(
                     subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),

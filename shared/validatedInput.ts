@@ -20,6 +20,14 @@ export function isPlainShape(value: unknown): boolean {
     return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
 }
 
+/**
+ * `value` as an Output: itself when it already is one. (`pulumi.output` of an Output wraps it in a second Output and
+ * an apply, three Outputs where one will do, which is most of what a plan of many components spends its time on.)
+ */
+export function outputOf<T>(value: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
+    return (pulumi.Output.isInstance(value) ? value : pulumi.output(value)) as pulumi.Output<pulumi.Unwrap<T>>;
+}
+
 /** The component a computed value belongs to: its failures name it and are reported on it. */
 export interface InputSite {
     component: string;
@@ -66,7 +74,7 @@ export function validatedInput<T, R = pulumi.Unwrap<T>>(value: pulumi.Input<T> |
         const checked = check(value as pulumi.Unwrap<T> | undefined);
         return () => checked;
     }
-    return (site) => pulumi.output(value).apply((known) => checkedAt(site, () => check(known as pulumi.Unwrap<T>)));
+    return (site) => outputOf(value).apply((known) => checkedAt(site, () => check(known as pulumi.Unwrap<T>)));
 }
 
 /** Where in `value` an Output or Promise sits (`""` for the value itself, `[2]`, `.label`), or undefined. */

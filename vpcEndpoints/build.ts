@@ -6,7 +6,7 @@
 // component derives few: the service look-ups are shared by every component of a provider (serviceLookups.ts),
 // the subnet check and every endpoint's placement are one Output, each interface endpoint reads its subnets from
 // it, the descriptions are one Output over the endpoints' attributes, and the default policies one Output. Values
-// are combined with applyEach, not pulumi.all, which makes one apply per Output it is given and then one of its own.
+// are combined with shared/outputs.ts applyEach, not pulumi.all.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CheckedEndpointArgs, DefaultEndpointPolicy, PolicyScope, S3InterfaceDns, restrictedEndpointPolicy } from "./args";
@@ -17,7 +17,8 @@ import { S3_GATEWAY_KEY, createsSecurityGroup, endpointGroupName, endpointPorts,
 import { EndpointKey, ServiceFacts, providerRegion, serviceName, serviceNames, serviceSet } from "./serviceLookups";
 import { InputError } from "../shared/errors";
 import { singleAzEndpointWarning } from "../shared/azChecks";
-import { InputSite, checkedAt, isPlain } from "../shared/validatedInput";
+import { InputSite, checkedAt } from "../shared/validatedInput";
+import { applyBoth, applyEach } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
@@ -33,21 +34,6 @@ interface CheckedNetwork {
     chosen: SubnetAz[];
 }
 
-/**
- * `f` of the values of `inputs`, in order, with one apply per Output among them and none for a plain value (an
- * Input that is neither goes through pulumi.output first). Unknown, secret and dependencies carry as with pulumi.all.
- */
-function applyEach<R>(inputs: pulumi.Input<unknown>[], f: (values: unknown[]) => pulumi.Input<R>): pulumi.Output<R> {
-    const step = (i: number, values: unknown[]): pulumi.Input<R> => {
-        if (i === inputs.length) return f(values);
-        const x = inputs[i];
-        if (isPlain(x)) return step(i + 1, [...values, x]);
-        return (pulumi.Output.isInstance(x) ? x : pulumi.output(x)).apply((v) => step(i + 1, [...values, v])) as pulumi.Output<R>;
-    };
-    const result = step(0, []);
-    return (pulumi.Output.isInstance(result) ? result : pulumi.output(result)) as pulumi.Output<R>;
-}
-
 const fail = (site: InputSite, arg: string, message: string): never =>
     checkedAt<never>(site, () => {
         throw new InputError(arg, message);
@@ -59,10 +45,10 @@ const fail = (site: InputSite, arg: string, message: string): never =>
  */
 function checkNetwork(a: CheckedEndpointArgs, site: InputSite, interfaceCount: number): pulumi.Output<CheckedNetwork> {
     const parent = site.resource;
-    return pulumi.all([a.vpcId(site), a.subnetIds(site)]).apply(([vpcId, ids]) => {
+    return applyBoth(a.vpcId(site), a.subnetIds(site), (vpcId, ids) => {
         const vpcOut = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
         const subnetOuts = [...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent));
-        return pulumi.all([vpcOut, ...subnetOuts] as pulumi.Output<unknown>[]).apply((results): CheckedNetwork => {
+        return applyEach([vpcOut, ...subnetOuts], (results): CheckedNetwork => {
             const vpc = results[0] as aws.ec2.GetVpcResult;
             const subnets = results.slice(1) as aws.ec2.GetSubnetResult[];
             // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
