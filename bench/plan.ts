@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1,10,100 --runs 1]: offline plan time and peak memory of N private clusters (each in
+// npm run bench [-- --sizes 1,10,100 --runs 1 --default-heap]: offline plan time and peak memory of N private clusters (each in
 // its own VPC with its VPC endpoints, control-plane rules, Resolver inbound endpoint and forwarding rule) written
 // with this package's components (bench/programs/ours) and the same resources written directly with @pulumi/aws
 // (bench/programs/raw), each plan in its own child process, in one run. Then the monthly endpoint cost table
@@ -53,16 +53,16 @@ async function child(variant: Variant, clusters: number): Promise<void> {
     process.stdout.write(`${JSON.stringify(m)}\n`);
 }
 
-/** Heap for the child: Node's default old space is too small for a thousand clusters of either variant. */
+/** Heap for the child (unless --default-heap): Node's default old space is too small for a thousand clusters of either variant. */
 const CHILD_HEAP_MB = 12288;
 
-function measure(variant: Variant, clusters: number): Promise<Measurement> {
+function measure(variant: Variant, clusters: number, defaultHeap: boolean): Promise<Measurement> {
     return new Promise((resolve, reject) => {
         execFile(
             process.execPath,
             [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "bench/plan.ts"), "--child", variant, String(clusters)],
             // tsx runs the program in a node process of its own: the heap size reaches it through NODE_OPTIONS.
-            { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${CHILD_HEAP_MB}` } },
+            { cwd: root, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: defaultHeap ? "" : `--max-old-space-size=${CHILD_HEAP_MB}` } },
             (err, stdout, stderr) => {
                 const line = stdout.trim().split("\n").pop() ?? "";
                 try {
@@ -77,13 +77,13 @@ function measure(variant: Variant, clusters: number): Promise<Measurement> {
     });
 }
 
-async function timing(sizes: number[], runs: number): Promise<void> {
+async function timing(sizes: number[], runs: number, defaultHeap: boolean): Promise<void> {
     const all: Measurement[] = [];
     for (const clusters of sizes) {
         // Interleaved pairs: ours then raw, `runs` times, so load on the machine falls on both alike.
         for (let run = 0; run < runs; run++) {
             for (const variant of variants) {
-                const m = await measure(variant, clusters);
+                const m = await measure(variant, clusters, defaultHeap);
                 all.push(m);
                 process.stderr.write(`  ${variant} x${clusters}: ${m.cpuS.toFixed(2)} s CPU, ${(m.planMs / 1000).toFixed(2)} s wall, ${m.maxRssMb.toFixed(0)} MB\n`);
             }
@@ -174,6 +174,7 @@ async function main(): Promise<void> {
             sizes: { type: "string", default: "1,10,100" },
             runs: { type: "string", default: "1" },
             "skip-timing": { type: "boolean", default: false },
+            "default-heap": { type: "boolean", default: false },
         },
     });
     if (values.child) {
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
         if (!variants.includes(variant as Variant)) throw new Error(`--child takes ${variants.join(" or ")} and a cluster count`);
         return child(variant as Variant, Number(clusters));
     }
-    if (!values["skip-timing"]) await timing(values.sizes.split(",").map(Number), Number(values.runs));
+    if (!values["skip-timing"]) await timing(values.sizes.split(",").map(Number), Number(values.runs), values["default-heap"]);
     await costs();
 }
 

@@ -5,6 +5,7 @@
 // SDK with none of our lines on the stack (a continuation after an await) counts for the promise that started it.
 import { createHook, executionAsyncId } from "async_hooks";
 import { execFile } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { Variant, root, table, variants } from "./stats";
@@ -83,6 +84,29 @@ function count(variant: Variant, clusters: number): Promise<Count> {
 /** The domain folder (or bench program) a source line belongs to. */
 const area = (source: string) => (source.startsWith("(") ? source : source.split("/").slice(0, source.startsWith("bench/") ? 3 : 1).join("/").replace(/:\d+$/, ""));
 
+const lines = new Map<string, string[]>();
+/**
+ * What a source line does, read from the line itself: registers a resource of the provider (`new aws.…`, the same
+ * resources in both programs), registers a component (`super(…)`), or derives Outputs (checks, look-ups, gates,
+ * outputs).
+ */
+function kind(source: string): string {
+    const m = /^(.+):(\d+)$/.exec(source);
+    if (!m) return source;
+    if (!lines.has(m[1])) lines.set(m[1], fs.readFileSync(path.join(root, m[1]), "utf8").split("\n"));
+    const text = lines.get(m[1])![Number(m[2]) - 1] ?? "";
+    if (/\bnew aws\./.test(text)) return "registering AWS resources (new aws.…)";
+    if (/\bsuper\(/.test(text)) return "registering components (super)";
+    return "deriving Outputs (checks, look-ups, gates, outputs)";
+}
+
+/** `counts` summed by `key` of each source line. */
+function grouped(counts: Record<string, number>, key: (source: string) => string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [source, n] of Object.entries(counts)) out[key(source)] = (out[key(source)] ?? 0) + n;
+    return out;
+}
+
 async function main(): Promise<void> {
     const { values } = parseArgs({
         allowPositionals: true,
@@ -97,10 +121,16 @@ async function main(): Promise<void> {
     const [ours, raw] = [await count("ours", clusters), await count("raw", clusters)];
     const per = (n: number) => (n / clusters).toFixed(0);
     console.log(`Promises created while planning ${clusters} clusters (per cluster): ours ${per(ours.promises)}, raw ${per(raw.promises)}, ours/raw ${(ours.promises / raw.promises).toFixed(2)}\n`);
-    const areas: Record<string, number> = {};
-    for (const [source, n] of Object.entries(ours.bySource)) areas[area(source)] = (areas[area(source)] ?? 0) + n;
     const byCount = (o: Record<string, number>) => Object.entries(o).sort((a, b) => b[1] - a[1]);
-    console.log(table(["ours, by folder", "per cluster", "share"], byCount(areas).map(([k, n]) => [k, per(n), `${((100 * n) / ours.promises).toFixed(1)} %`])));
+    const [oursKinds, rawKinds] = [grouped(ours.bySource, kind), grouped(raw.bySource, kind)];
+    console.log(
+        table(
+            ["by what the line does", "ours per cluster", "raw per cluster", "ours - raw"],
+            byCount(oursKinds).map(([k, n]) => [k, per(n), per(rawKinds[k] ?? 0), per(n - (rawKinds[k] ?? 0))]),
+        ),
+    );
+    console.log("");
+    console.log(table(["ours, by folder", "per cluster", "share"], byCount(grouped(ours.bySource, area)).map(([k, n]) => [k, per(n), `${((100 * n) / ours.promises).toFixed(1)} %`])));
     console.log("");
     console.log(table(["ours, by line", "per cluster"], byCount(ours.bySource).slice(0, Number(values.top)).map(([k, n]) => [k, per(n)])));
 }
