@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { once } from "../shared/gates";
+import { applyEach } from "../shared/outputs";
 import { EndpointAccessMode, IpFamily } from "./endpointAccess";
 import { apiPorts, apiRulesName, planClusterEndpointAccess } from "./plan";
 import { InputError, inComponent } from "../shared/errors";
@@ -103,7 +104,11 @@ export class ClusterEndpointAccess extends pulumi.ComponentResource {
             endpointPrivateAccess: settings.endpointPrivateAccess,
             ...(settings.endpointPublicAccess ? { publicAccessCidrs: settings.publicAccessCidrs } : {}),
         });
-        this.ingressRuleIds = pulumi.output(Object.fromEntries(Object.entries(rules).map(([key, rule]) => [key, rule.id])));
+        const ruleEntries = Object.entries(rules);
+        this.ingressRuleIds = applyEach(
+            ruleEntries.map(([, rule]) => rule.id),
+            (ids) => Object.fromEntries(ruleEntries.map(([key], i) => [key, ids[i]])),
+        );
         this.registerOutputs({
             endpointPublicAccess: this.endpointPublicAccess,
             endpointPrivateAccess: this.endpointPrivateAccess,

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { inComponent } from "../shared/errors";
 import { after, once } from "../shared/gates";
 import { checkedAt, isPlainShape, outputOf } from "../shared/validatedInput";
-import { applyBoth } from "../shared/outputs";
+import { applyEach } from "../shared/outputs";
 import type { ClusterDnsForwardingArgs } from "./args";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { checkedResolverIps, planClusterDnsForwarding } from "./plan";
@@ -82,7 +82,7 @@ export class ClusterDnsForwarding extends pulumi.ComponentResource {
 
         this.ruleId = ruleId;
         this.ruleArn = ruleArn;
-        this.forwarderConfigs = applyBoth(this.domain, ips, (domain, list) => forwarderConfigs(domain, list));
+        this.forwarderConfigs = applyEach([this.domain, ips], ([domain, list]) => forwarderConfigs(domain, list));
         this.resourceShareArn = shareArn ?? pulumi.output(undefined);
         this.registerOutputs({
             ruleId: this.ruleId,

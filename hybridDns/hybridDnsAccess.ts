@@ -14,7 +14,7 @@ import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { hybridDnsChecks } from "./reach";
 import { after, once } from "../shared/gates";
-import { applyBoth } from "../shared/outputs";
+import { applyEach } from "../shared/outputs";
 import { outputOf } from "../shared/validatedInput";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
@@ -116,9 +116,9 @@ export class HybridDnsAccess extends pulumi.ComponentResource {
         this.inboundSecurityGroupId = once(passed, inbound.securityGroupId);
         this.outboundEndpointId = once(passed, outboundEndpointId);
         this.ruleId = once(passed, ruleId);
-        this.forwarderConfigs = applyBoth(this.domain, inbound.ipAddresses, (domain, ips) => forwarderConfigs(domain, ips));
+        this.forwarderConfigs = applyEach([this.domain, inbound.ipAddresses], ([domain, ips]) => forwarderConfigs(domain, ips));
         // Each endpoint prices itself (one billed IP per subnet); the rule and its associations are free.
-        this.monthlyCostUsd = once(passed, applyBoth(inbound.monthlyCostUsd, outboundUsd, (a, b) => sumUsd([a, b])));
+        this.monthlyCostUsd = once(passed, applyEach([inbound.monthlyCostUsd, outboundUsd], (parts) => sumUsd(parts)));
         this.warnings = pulumi.output(plan.advice);
         this.registerOutputs({
             inboundEndpointId: this.inboundEndpointId,

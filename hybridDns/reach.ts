@@ -16,8 +16,7 @@ import { lookup } from "../shared/lookups";
 /** The subnets (those in `vpcId`; the endpoint reports the others) and the VPC's associated IPv4 CIDR blocks. */
 function lookedUp(site: InputSite, ids: string[], vpcId: pulumi.Input<string>): pulumi.Output<{ subnets: SubnetRange[]; vpcCidrs: string[] }> {
     const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, site.resource);
-    return applyEach([vpc, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource))], ([found, ...looked]) => {
-        const [v, list] = [found as aws.ec2.GetVpcResult, looked as aws.ec2.GetSubnetResult[]];
+    return applyEach([vpc, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource))], ([v, ...list]) => {
         return {
             subnets: list.filter((s) => s.vpcId === v.id).map((s) => ({ id: s.id, vpcId: s.vpcId, cidrBlock: s.cidrBlock })),
             vpcCidrs: [v.cidrBlock, ...v.cidrBlockAssociations.filter((a) => a.state === "associated" && a.cidrBlock !== v.cidrBlock).map((a) => a.cidrBlock)],
@@ -74,10 +73,10 @@ function loopChecked(site: InputSite, clusterVpcId: pulumi.Input<string>, vpcs: 
     return applyEach([clusterVpcId, ...vpcs.map((v) => v.vpcId)], ([cluster, ...ids]) =>
         checkedAt(site, () => {
             ids.forEach((vpcId, i) => {
-                const problem = forwardingLoopProblem(vpcId as string, cluster as string);
+                const problem = forwardingLoopProblem(vpcId, cluster);
                 if (problem) throw new InputError(vpcs[i].arg, problem);
             });
-            return ids as string[];
+            return ids;
         }),
     );
 }

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { clusterAutoscalerValues, karpenterValues, loadBalancerControllerValues } from "./addonValues";
 import { checkAdminsAgainstCreator } from "./clusterCreator";
 import { inComponent } from "../shared/errors";
-import { checkedAt, deployError } from "../shared/validatedInput";
+import { checkedAt, deployError, outputOf } from "../shared/validatedInput";
 import { NodeBootstrap, nodeBootstrap } from "./nodeBootstrap";
 import { stsPodEnvironment } from "../aws/privateClusterChecklist";
 import type { PrivateClusterArgs } from "./args";
@@ -18,6 +18,7 @@ import { checkReachability, reachabilityChecker } from "../adapters/reachability
 import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
 import { HybridDnsAccess } from "../hybridDns/hybridDnsAccess";
 import { after, once } from "../shared/gates";
+import { applyEach } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 import { privateClusterSubnets } from "./subnets";
 import { readableRouteTables } from "./routeTables";
@@ -180,15 +181,15 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.endpoint = inner.apply((c) => c.endpoint);
         this.certificateAuthority = inner.apply((c) => c.certificateAuthority).apply((ca) => ca.data);
         this.serviceCidr = inner.apply((c) => c.kubernetesNetworkConfig).apply((k) => k.serviceIpv4Cidr);
-        const version = args.version !== undefined ? pulumi.output(args.version) : inner.apply((c) => c.version);
-        this.bootstrap = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, this.serviceCidr, version]).apply(([clusterName, endpoint, ca, cidr, kubernetesVersion]) =>
+        const version = args.version !== undefined ? outputOf(args.version) : inner.apply((c) => c.version);
+        this.bootstrap = applyEach([this.clusterName, this.endpoint, this.certificateAuthority, this.serviceCidr, version], ([clusterName, endpoint, ca, cidr, kubernetesVersion]) =>
             checkedAt(site, () =>
                 nodeBootstrap({ clusterName, endpoint, certificateAuthority: ca, serviceCidr: cidr, customServiceCidr: args.serviceIpv4Cidr !== undefined, kubernetesVersion: kubernetesVersion ?? undefined }),
             ),
         );
 
-        const kubeconfig = pulumi.all([this.clusterName, this.endpoint, this.certificateAuthority, region]).apply(([n, e, ca, r]) => kubeconfigJson(n, e, ca, r));
-        this.kubeconfig = plan.kubernetesApiAccess ? pulumi.all([this.endpoint, kubeconfig]).apply(([e, k]) => reachable(this, name, e, plan.reachabilityCheck).then(() => k)) : kubeconfig;
+        const kubeconfig = applyEach([this.clusterName, this.endpoint, this.certificateAuthority, region], ([n, e, ca, r]) => kubeconfigJson(n, e, ca, r));
+        this.kubeconfig = plan.kubernetesApiAccess ? applyEach([this.endpoint, kubeconfig], ([e, k]) => reachable(this, name, e, plan.reachabilityCheck).then(() => k)) : kubeconfig;
 
         // The arguments the plan checked (controlPlaneRules false: ClusterEndpointAccess made the 443 rules for these
         // networks on the same group), with the endpoint, the group and the subnets as checked by the look-ups.
@@ -207,7 +208,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
                   )
                 : undefined;
 
-        const registryHost = pulumi.all([identity.accountId, region, partition.dnsSuffix]).apply(([a, r, d]) => ecrRegistryHost(a, r, d));
+        const registryHost = applyEach([identity.accountId, region, partition.dnsSuffix], ([a, r, d]) => ecrRegistryHost(a, r, d));
         const rules = plan.pullThroughCache;
         for (const rule of rules) {
             new aws.ecr.PullThroughCacheRule(
@@ -220,12 +221,12 @@ export class PrivateCluster extends pulumi.ComponentResource {
         const firstPull =
             rules.length > 0 && args.routeTableIds !== undefined ? readableRouteTables(args.routeTableIds, this).apply((tables) => firstPullWarning(rules, tables)) : pulumi.output(undefined);
         this.pullThroughCacheNodePolicy =
-            rules.length === 0 ? pulumi.output("") : pulumi.all([partition.partition, region, identity.accountId]).apply(([p, r, a]) => pullThroughCacheNodePolicy(rules, p, r, a));
+            rules.length === 0 ? pulumi.output("") : applyEach([partition.partition, region, identity.accountId], ([p, r, a]) => pullThroughCacheNodePolicy(rules, p, r, a));
 
-        const context = pulumi.all([this.clusterName, region, args.vpcId, this.imagePrefixes]).apply(([clusterName, r, vpcId, imagePrefixes]) => ({ clusterName, region: r, vpcId, imagePrefixes }));
+        const context = applyEach([this.clusterName, region, args.vpcId, this.imagePrefixes], ([clusterName, r, vpcId, imagePrefixes]) => ({ clusterName, region: r, vpcId, imagePrefixes }));
         this.loadBalancerControllerValues = context.apply(loadBalancerControllerValues);
         this.clusterAutoscalerValues = context.apply(clusterAutoscalerValues);
-        this.karpenterValues = pulumi.all([context, this.endpoint, args.karpenterInterruptionQueue]).apply(([ctx, clusterEndpoint, interruptionQueue]) =>
+        this.karpenterValues = applyEach([context, this.endpoint, args.karpenterInterruptionQueue], ([ctx, clusterEndpoint, interruptionQueue]) =>
             karpenterValues({ ...ctx, clusterEndpoint, interruptionQueue }),
         );
 
@@ -237,7 +238,7 @@ export class PrivateCluster extends pulumi.ComponentResource {
         this.endpointIds = endpoints ? once(passed, endpoints.endpointIds) : pulumi.output<Record<string, string>>({});
         this.resolverIps = dns ? once(passed, dns.resolverIps) : pulumi.output([]);
         this.stsPodEnvironment = endpoints ? endpoints.stsPodEnvironment : pulumi.output<Record<string, string>>({ ...stsPodEnvironment });
-        this.warnings = pulumi.all([access.warnings, firstPull]).apply(([w, f]) => {
+        this.warnings = applyEach([access.warnings, firstPull], ([w, f]) => {
             if (f !== undefined) void pulumi.log.warn(f, this);
             return [...w, ...plan.warnings, ...(f !== undefined ? [f] : [])];
         });

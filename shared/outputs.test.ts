@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { applyBoth, applyEach } from "./outputs";
+import { applyEach } from "./outputs";
 import { outputOf } from "./validatedInput";
 import { valueOf } from "../plan/mocks";
 
@@ -33,7 +33,7 @@ describe("outputs: combining Outputs with one apply each", () => {
     it("passes the values in order, plain ones as given", async () => {
         const seen = await valueOf(applyEach(["a", pulumi.output(1), [2, "b"], pulumi.output({ c: 3 })], (values) => values));
         assert.deepStrictEqual(seen, ["a", 1, [2, "b"], { c: 3 }]);
-        assert.strictEqual(await valueOf(applyBoth(pulumi.output("x"), 2, (s, n) => `${s}${n}`)), "x2");
+        assert.strictEqual(await valueOf(applyEach([pulumi.output("x"), 2], ([s, n]) => `${s}${n + 1}`)), "x3");
     });
 
     it("makes one apply per Output and none for a plain value, where pulumi.all wraps every Output again", async () => {

@@ -22,10 +22,9 @@ export function checkedSubnetIds(
 ): pulumi.Output<string[]> {
     const parent = site.resource;
     return outputOf(subnetIds).apply((ids) =>
-        applyEach([vpcId, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))], ([vpc, ...found]) =>
+        applyEach([vpcId, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent))], ([vpc, ...subnets]) =>
             checkedAt(site, () => {
-                const subnets = found as aws.ec2.GetSubnetResult[];
-                const foreign = foreignSubnetsProblem(subnets, vpc as string, rules.vpc);
+                const foreign = foreignSubnetsProblem(subnets, vpc, rules.vpc);
                 if (foreign) throw new InputError(arg, foreign);
                 const problem = subnetAzProblem(
                     subnets.map((s) => ({ id: s.id, availabilityZone: s.availabilityZone })),

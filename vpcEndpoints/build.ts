@@ -18,7 +18,7 @@ import { EndpointKey, ServiceFacts, providerRegion, serviceName, serviceNames, s
 import { InputError } from "../shared/errors";
 import { singleAzEndpointWarning } from "../shared/azChecks";
 import { InputSite, checkedAt } from "../shared/validatedInput";
-import { applyBoth, applyEach } from "../shared/outputs";
+import { applyEach } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 import { securityGroupRules } from "../shared/securityGroupRuleResources";
 
@@ -45,12 +45,10 @@ const fail = (site: InputSite, arg: string, message: string): never =>
  */
 function checkNetwork(a: CheckedEndpointArgs, site: InputSite, interfaceCount: number): pulumi.Output<CheckedNetwork> {
     const parent = site.resource;
-    return applyBoth(a.vpcId(site), a.subnetIds(site), (vpcId, ids) => {
+    return applyEach([a.vpcId(site), a.subnetIds(site)], ([vpcId, ids]) => {
         const vpcOut = lookup(aws.ec2.getVpcOutput, { id: vpcId }, parent);
         const subnetOuts = [...new Set(ids)].map((id) => lookup(aws.ec2.getSubnetOutput, { id }, parent));
-        return applyEach([vpcOut, ...subnetOuts], (results): CheckedNetwork => {
-            const vpc = results[0] as aws.ec2.GetVpcResult;
-            const subnets = results.slice(1) as aws.ec2.GetSubnetResult[];
+        return applyEach([vpcOut, ...subnetOuts], ([vpc, ...subnets]): CheckedNetwork => {
             // Private DNS for an interface endpoint is a private hosted zone associated with the VPC: AWS refuses it
             // unless the VPC has both DNS support and DNS host names on.
             if (a.privateDnsEnabled && !(vpc.enableDnsSupport && vpc.enableDnsHostnames)) {
@@ -119,7 +117,7 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
     const network = interfaceCount > 0 ? checkNetwork(a, site, interfaceCount) : undefined;
     const vpcId: pulumi.Input<string> = network ? network.apply((n) => n.vpcId) : a.vpcId(site);
     const placements: pulumi.Output<Placements> = network
-        ? applyEach([network, facts], ([n, f]) => placeAll(keys, n as CheckedNetwork, f as Record<string, ServiceFacts>, parent))
+        ? applyEach([network, facts], ([n, f]) => placeAll(keys, n, f, parent))
         : pulumi.output({} as Placements);
 
     let securityGroupIds: pulumi.Input<pulumi.Input<string>[]> = a.securityGroupIds?.(site) ?? [];
@@ -163,8 +161,8 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
         (defaults ??= applyEach([facts, sc, part, providerRegion(parent)], ([f, s, p, r]) =>
             Object.fromEntries(
                 keys.map(({ key, service }) => {
-                    const supported = (f as Record<string, ServiceFacts>)[key].vpcEndpointPolicySupported;
-                    return [key, supported ? restrictedEndpointPolicy(service, s as PolicyScope, p as string, r as string) : undefined];
+                    const supported = f[key].vpcEndpointPolicySupported;
+                    return [key, supported ? restrictedEndpointPolicy(service, s, p, r) : undefined];
                 }),
             ),
         ));
@@ -201,14 +199,14 @@ export function buildVpcEndpoints(parent: pulumi.Resource, a: CheckedEndpointArg
 
     const availabilityZones = placements.apply((p) => checkedAt(site, () => zonesByKey(keys, p)));
     const names = serviceNames(keys, parent);
-    const attributes: pulumi.Output<unknown>[] = created.map((e, i) => (keys[i].type === EndpointType.Gateway ? e.prefixListId : e.dnsEntries));
+    const attributes: pulumi.Output<string | EndpointAttributes["dnsEntries"]>[] = created.map((e, i) => (keys[i].type === EndpointType.Gateway ? e.prefixListId : e.dnsEntries));
     const endpoints = applyEach([names, availabilityZones, ...created.map((e) => e.id), ...attributes], ([n, zones, ...values]) => {
         const ids = values.slice(0, created.length) as string[];
         const attrs = ids.map((id, i): EndpointAttributes => {
             const extra = values[created.length + i];
             return keys[i].type === EndpointType.Gateway ? { id, prefixListId: extra as string } : { id, dnsEntries: extra as EndpointAttributes["dnsEntries"] };
         });
-        return describeEndpoints(keys, n as Record<string, string>, zones as Record<string, string[]>, attrs, a.usdPerAzHour);
+        return describeEndpoints(keys, n, zones, attrs, a.usdPerAzHour);
     });
     const cost = (z: Record<string, string[]>) => endpointCosts(plan.create, z, a.usdPerAzHour);
     return {
