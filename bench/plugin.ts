@@ -14,10 +14,9 @@ import * as structProto from "google-protobuf/google/protobuf/struct_pb";
 import { MockAws } from "../plan/mocks";
 import { startMockEngine } from "../plan/engine/server";
 import { startPlugin } from "../plan/engine/pluginHost";
-import { median } from "./stats";
+import { median, root } from "./stats";
 import { constructRequest, known, NETWORK } from "../tests/support/constructInputs";
 
-const root = path.resolve(__dirname, "..");
 
 interface StartFigures {
     way: "compiled" | "source";
@@ -31,10 +30,12 @@ interface StartFigures {
 /** A copy of the TypeScript library whose package.json main is index.ts, as the package shipped in 0.1.0. */
 function sourceCopy(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "eks-private-access-source-plugin-"));
-    for (const entry of ["index.ts", "provider.ts", "plugin.ts", "components", "lib", "schema.json", "tsconfig.json"]) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { name: string; version: string; files: string[] };
+    // The folders the package publishes (package.json files: dist/<folder>/), as TypeScript sources.
+    const folders = pkg.files.filter((f) => /^dist\/[^/.]+\/$/.test(f)).map((f) => f.slice("dist/".length, -1));
+    for (const entry of ["index.ts", "provider.ts", "plugin.ts", ...folders, "schema.json", "tsconfig.json"]) {
         fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
     }
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Record<string, unknown>;
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: pkg.name, version: pkg.version, main: "index.ts" }));
     fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
     return dir;
