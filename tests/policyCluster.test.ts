@@ -3,6 +3,7 @@
 import * as assert from "assert";
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { buildPolicies } from "../policy/policies";
+import type { Props } from "../rules/types";
 import { sentinels, urnOf, validateResource } from "./support/policyArgs";
 
 const AWS = "aws:eks/cluster:Cluster";
@@ -18,7 +19,7 @@ function policy(name: string): ResourceValidationPolicy {
 }
 
 /** A private-only, encrypted, fully logged aws.eks.Cluster: passes every policy. */
-function awsCluster(vpcConfig: Record<string, any> = {}, extra: Record<string, any> = {}): Record<string, any> {
+function awsCluster(vpcConfig: Props = {}, extra: Props = {}): Props {
     return {
         name: "prod",
         roleArn: "arn:aws:iam::123456789012:role/eks",
@@ -32,7 +33,7 @@ function awsCluster(vpcConfig: Record<string, any> = {}, extra: Record<string, a
 }
 
 /** The same cluster as a @pulumi/eks component. */
-function eksCluster(extra: Record<string, any> = {}): Record<string, any> {
+function eksCluster(extra: Props = {}): Props {
     return { vpcId: "vpc-0a1b2c3d4e5f60718", endpointPublicAccess: false, endpointPrivateAccess: true, encryptionConfigKeyArn: KEY, enabledClusterLogTypes: LOGS, ...extra };
 }
 
@@ -80,7 +81,7 @@ describe("policy pack: cluster resource policies", () => {
         const open = (text: string, blocks: string) =>
             `The public API server endpoint is open to the whole internet: ${text} ${blocks}. List only the ` +
             `networks that need the API server, or turn the public endpoint off.`;
-        const run = async (vpcConfig: Record<string, any>, extra: Record<string, any> = {}) =>
+        const run = async (vpcConfig: Props, extra: Props = {}) =>
             (await validateResource(p, AWS, awsCluster({ endpointPublicAccess: true, ...vpcConfig }, extra))).violations.map((v) => v.message);
         assert.deepStrictEqual(await run({}), [open("publicAccessCidrs is unset, which EKS treats as", "0.0.0.0/0")]);
         assert.deepStrictEqual(await run({ publicAccessCidrs: [] }), [open("publicAccessCidrs is empty, which EKS treats as", "0.0.0.0/0")]);

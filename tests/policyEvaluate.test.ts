@@ -1,6 +1,7 @@
 // evaluatePolicies, the offline plan's entry to the rules: hand-built plan resources (ids known, references by
 // value, no dependency graph), profiles and config, unknown markers, the profile config files, and the insecure
 // fixture program run under the mocks.
+/* eslint @typescript-eslint/no-require-imports: "error" -- this file keeps its one require explicit (disabled inline, with its reason) even where the tests override allows requires */
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -129,7 +130,7 @@ describe("evaluatePolicies", () => {
 
     it("ships profile config files that match the rules' levels", () => {
         for (const profile of ["recommended", "strict"] as const) {
-            const file = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "policy", "profiles", `${profile}.json`), "utf8"));
+            const file: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "policy", "profiles", `${profile}.json`), "utf8"));
             assert.deepStrictEqual(file, profileConfig(profile), `policy/profiles/${profile}.json`);
         }
         assert.deepStrictEqual(
@@ -140,6 +141,7 @@ describe("evaluatePolicies", () => {
     });
 
     it("raises exactly the documented findings on the insecure-cluster fixture run under the mocks", async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the fixture program must run after the mocks are installed, and import() of a .ts file fails under mocha's tsx/cjs hook
         require("./fixtures/insecure-cluster/index");
         await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
         const resources: PlanResource[] = [...mockAws().resources.values()].map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent, id: r.id, inputs: r.inputs }));

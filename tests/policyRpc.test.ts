@@ -2,17 +2,31 @@
 // --policy-pack` talks to over gRPC), fed real protobuf requests: checks the wrapper against the SDK's own
 // argument building, unknown handling, not-applicable reporting and enforcement levels, not only against fakes.
 import * as assert from "assert";
+import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import * as policyServer from "@pulumi/policy/server";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { buildPolicies } from "../policy/policies";
 import { sentinels } from "./support/policyArgs";
 
-const server = require("@pulumi/policy/server");
-const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+/** A gRPC unary handler as @grpc/grpc-js calls it: the request in `call`, the reply (or error) through `callback`. */
+type Handler<Request> = (call: { request: Request }, callback: (err: unknown, resp?: analyzerpb.AnalyzeResponse) => void) => Promise<void>;
+
+// @pulumi/policy exports its analyzer's RPC handlers at runtime; its typings mark them internal, so they are typed here.
+const server = policyServer as unknown as {
+    makeAnalyzeRpcFun(name: string, version: string, level: EnforcementLevel, policies: Policies): Handler<analyzerpb.AnalyzeRequest>;
+    makeAnalyzeStackRpcFun(name: string, version: string, level: EnforcementLevel, policies: Policies): Handler<analyzerpb.AnalyzeStackRequest>;
+};
 
 const urnOf = (type: string, name: string) => `urn:pulumi:test::eks-private-access::${type}::${name}`;
 
-function resource(kind: "AnalyzeRequest" | "AnalyzerResource", type: string, name: string, props: Record<string, any>) {
-    const r = new analyzerpb[kind]();
+function resource<R extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(
+    Kind: new () => R,
+    type: string,
+    name: string,
+    props: Record<string, JavaScriptValue>,
+): R {
+    const r = new Kind();
     r.setType(type);
     r.setName(name);
     r.setUrn(urnOf(type, name));
@@ -28,19 +42,20 @@ interface Diagnostic {
     urn: string;
 }
 
-function call(handler: (call: unknown, callback: (err: unknown, resp: any) => void) => void, request: unknown): Promise<{ diagnostics: Diagnostic[]; notApplicable: string[] }> {
+function call<Request>(handler: Handler<Request>, request: Request): Promise<{ diagnostics: Diagnostic[]; notApplicable: string[] }> {
     const levels = Object.fromEntries(Object.entries(analyzerpb.EnforcementLevel).map(([k, v]) => [v, k.toLowerCase()]));
     return new Promise((resolve, reject) =>
-        handler({ request }, (err, resp) => {
+        void handler({ request }, (err, resp) => {
             if (err) return reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
+            if (!resp) return reject(new Error("the handler replied with neither an error nor a response"));
             resolve({
-                diagnostics: resp.getDiagnosticsList().map((d: any) => ({
+                diagnostics: resp.getDiagnosticsList().map((d) => ({
                     policy: d.getPolicyname(),
                     level: levels[d.getEnforcementlevel()],
                     message: d.getMessage(),
                     urn: d.getUrn(),
                 })),
-                notApplicable: resp.getNotApplicableList().map((n: any) => `${n.getPolicyName()}: ${n.getReason()}`),
+                notApplicable: resp.getNotApplicableList().map((n) => `${n.getPolicyName()}: ${n.getReason()}`),
             });
         }),
     );
@@ -49,7 +64,7 @@ function call(handler: (call: unknown, callback: (err: unknown, resp: any) => vo
 describe("policy pack through @pulumi/policy's analyzer handlers", () => {
     it("analyze: reports a public, unencrypted cluster, with the profile's levels", async () => {
         const analyze = server.makeAnalyzeRpcFun("eks-private-access", "0.1.0", "advisory", buildPolicies("strict"));
-        const req = resource("AnalyzeRequest", "aws:eks/cluster:Cluster", "prod", {
+        const req = resource(analyzerpb.AnalyzeRequest, "aws:eks/cluster:Cluster", "prod", {
             vpcConfig: { subnetIds: [sentinels.unknownStringValue], endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
             enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
         });
@@ -77,7 +92,7 @@ describe("policy pack through @pulumi/policy's analyzer handlers", () => {
 
     it("analyze: an unknown publicAccessCidrs becomes the SDK's advisory \"can't run policy\" note", async () => {
         const analyze = server.makeAnalyzeRpcFun("eks-private-access", "0.1.0", "advisory", buildPolicies("strict"));
-        const req = resource("AnalyzeRequest", "eks:index:Cluster", "prod", {
+        const req = resource(analyzerpb.AnalyzeRequest, "eks:index:Cluster", "prod", {
             endpointPublicAccess: true,
             endpointPrivateAccess: true,
             publicAccessCidrs: sentinels.unknownArrayValue,
@@ -107,15 +122,15 @@ describe("policy pack through @pulumi/policy's analyzer handlers", () => {
 
     it("analyzeStack: joins through property dependencies and reports on the VPC's URN", async () => {
         const analyzeStack = server.makeAnalyzeStackRpcFun("eks-private-access", "0.1.0", "advisory", buildPolicies("recommended"));
-        const vpc = resource("AnalyzerResource", "aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16", enableDnsSupport: true, enableDnsHostnames: false });
-        const subnet = resource("AnalyzerResource", "aws:ec2/subnet:Subnet", "a", { vpcId: sentinels.unknownStringValue, availabilityZone: "us-east-1a" });
-        const deps = (r: any, prop: string, on: any[]) => {
+        const vpc = resource(analyzerpb.AnalyzerResource, "aws:ec2/vpc:Vpc", "main", { cidrBlock: "10.0.0.0/16", enableDnsSupport: true, enableDnsHostnames: false });
+        const subnet = resource(analyzerpb.AnalyzerResource, "aws:ec2/subnet:Subnet", "a", { vpcId: sentinels.unknownStringValue, availabilityZone: "us-east-1a" });
+        const deps = (r: analyzerpb.AnalyzerResource, prop: string, on: analyzerpb.AnalyzerResource[]) => {
             const d = new analyzerpb.AnalyzerPropertyDependencies();
             d.setUrnsList(on.map((x) => x.getUrn()));
             r.getPropertydependenciesMap().set(prop, d);
         };
         deps(subnet, "vpcId", [vpc]);
-        const cluster = resource("AnalyzerResource", "aws:eks/cluster:Cluster", "prod", {
+        const cluster = resource(analyzerpb.AnalyzerResource, "aws:eks/cluster:Cluster", "prod", {
             vpcConfig: { subnetIds: [sentinels.unknownStringValue], endpointPublicAccess: true, endpointPrivateAccess: true },
         });
         deps(cluster, "vpcConfig", [subnet]);

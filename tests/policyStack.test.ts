@@ -3,7 +3,7 @@
 // proxy, ids of resources not yet created unknown, and the joins made through property dependencies.
 import * as assert from "assert";
 import { FakeResource, urnOf, validateStack } from "./support/policyArgs";
-import { baseline, CLUSTER, mutate, policies, STACK_POLICIES, stackPolicy, U, VPC } from "./support/policyStack";
+import { baseline, CLUSTER, FakeClusterProps, mutate, policies, STACK_POLICIES, stackPolicy, U, VPC } from "./support/policyStack";
 
 describe("policy pack: stack policies", () => {
     it("passes the baseline stack under every stack policy, although no id is known yet", async () => {
@@ -50,7 +50,7 @@ describe("policy pack: stack policies", () => {
                 'the EKS private hosted zone. Associate a DHCP options set whose domainNameServers include "AmazonProvidedDNS" ' +
                 "(forward other names with Route 53 Resolver rules instead).",
         ]);
-        const publicOnly = mutate("prod", (c) => Object.assign(c.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: false }));
+        const publicOnly = mutate("prod", (c: FakeClusterProps) => Object.assign(c.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: false }));
         assert.deepStrictEqual((await validateStack(p, mutate("main", (v) => delete v.enableDnsHostnames, publicOnly))).violations, []);
     });
 
@@ -69,7 +69,7 @@ describe("policy pack: stack policies", () => {
         ]);
         assert.deepStrictEqual(await validateStack(p, stack, { existingEndpoints: ["sts"] }), { violations: [] });
         assert.deepStrictEqual(await validateStack(p, stack, { requiredServices: ["ec2", "ecr.api", "ecr.dkr", "s3"] }), { violations: [] });
-        const withPublic = mutate("prod", (c) => (c.vpcConfig.endpointPublicAccess = true), stack);
+        const withPublic = mutate("prod", (c: FakeClusterProps) => (c.vpcConfig.endpointPublicAccess = true), stack);
         assert.deepStrictEqual(await validateStack(p, withPublic), { violations: [] });
     });
 

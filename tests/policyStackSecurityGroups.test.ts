@@ -5,12 +5,12 @@ import * as assert from "assert";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { buildPolicies } from "../policy/policies";
 import { urnOf, validateResource, validateStack } from "./support/policyArgs";
-import { baseline, ENDPOINT, INGRESS, INTERFACE_SERVICES, mutate, policies, RESOLVER, SG, SG_RULE, stackPolicy, U } from "./support/policyStack";
+import { baseline, ENDPOINT, FakeSecurityGroupProps, INGRESS, INTERFACE_SERVICES, mutate, policies, RESOLVER, SG, SG_RULE, stackPolicy, U } from "./support/policyStack";
 
 describe("policy pack: stack policies on security groups and Resolver", () => {
     it("vpc-endpoint-security-group: interface endpoints admit 443 from the whole VPC (numerically), and not from the internet", async () => {
         const p = stackPolicy("vpc-endpoint-security-group");
-        const half = await validateStack(p, mutate("endpoints", (sg) => (sg.ingress[0].cidrBlocks = ["10.0.0.0/17"])));
+        const half = await validateStack(p, mutate("endpoints", (sg: FakeSecurityGroupProps) => (sg.ingress[0].cidrBlocks = ["10.0.0.0/17"])));
         assert.deepStrictEqual(half.violations.map((v) => v.urn), INTERFACE_SERVICES.map((s) => urnOf(ENDPOINT, s.replace(".", "-"))));
         assert.deepStrictEqual(half.violations[1], {
             urn: urnOf(ENDPOINT, "ecr-api"),
@@ -19,17 +19,17 @@ describe("policy pack: stack policies on security groups and Resolver", () => {
                 "(10.0.0.0/16): its security groups allow it only from 10.0.0.0/17. Nodes and pods elsewhere in the VPC cannot " +
                 "reach com.amazonaws.us-east-1.ecr.api. Allow TCP 443 from the VPC CIDR, or from the node security group.",
         });
-        const halves = mutate("endpoints", (sg) => (sg.ingress[0].cidrBlocks = ["10.0.128.0/17", "10.0.0.0/17"]));
+        const halves = mutate("endpoints", (sg: FakeSecurityGroupProps) => (sg.ingress[0].cidrBlocks = ["10.0.128.0/17", "10.0.0.0/17"]));
         assert.deepStrictEqual(await validateStack(p, halves), { violations: [] });
-        const nodeGroup = mutate("endpoints", (sg) => (sg.ingress[0] = { protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: [U] }));
+        const nodeGroup = mutate("endpoints", (sg: FakeSecurityGroupProps) => (sg.ingress[0] = { protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: [U] }));
         assert.deepStrictEqual(await validateStack(p, nodeGroup), { violations: [] });
-        const dnsOnly = mutate("endpoints", (sg) => (sg.ingress[0] = { protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["10.0.0.0/16"] }));
+        const dnsOnly = mutate("endpoints", (sg: FakeSecurityGroupProps) => (sg.ingress[0] = { protocol: "udp", fromPort: 53, toPort: 53, cidrBlocks: ["10.0.0.0/16"] }));
         assert.strictEqual(
             (await validateStack(p, dnsOnly)).violations[0].message.split(":")[0],
             'Interface endpoint "ec2" (com.amazonaws.us-east-1.ec2) does not admit TCP 443 from all of VPC "main" (10.0.0.0/16)',
         );
 
-        const open = await validateStack(p, mutate("endpoints", (sg) => sg.ingress.push({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] })));
+        const open = await validateStack(p, mutate("endpoints", (sg: FakeSecurityGroupProps) => sg.ingress.push({ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] })));
         assert.deepStrictEqual(open.violations[0], {
             urn: urnOf(ENDPOINT, "ec2"),
             message:

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { AWS_CLUSTER } from "../clusterSettings";
 import { changed, privateStack, resource, SUBNET_A, urnOf } from "../ruleTestResources";
 import { SUBNET, VPC, VPC_ENDPOINT } from "../stackIndex";
-import { configWithDefaults, StackResource } from "../types";
+import { configWithDefaults, Props, StackResource } from "../types";
 import { EKS_ADDON, ENDPOINTS_COMPONENT, eksPrivateClusterVpcEndpoints, endpointServiceShortName, neededServices } from "./eksPrivateClusterVpcEndpoints";
 
 describe("eks-private-cluster-vpc-endpoints decisions", () => {
@@ -42,7 +42,7 @@ describe("eks-private-cluster-vpc-endpoints", () => {
 
     it("passes a private-only cluster whose VPC has the required endpoints, and a cluster with a public endpoint", () => {
         assert.deepStrictEqual(check(privateStack()), []);
-        assert.deepStrictEqual(check(changed(noSts, "prod", (c) => (c.vpcConfig.endpointPublicAccess = true))), []);
+        assert.deepStrictEqual(check(changed(noSts, "prod", (c) => ((c.vpcConfig as Props).endpointPublicAccess = true))), []);
     });
 
     it("reports a missing required endpoint on the cluster, unless it exists elsewhere or is not required", () => {

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { changed, privateStack, resource, urnOf, VPC_ID } from "../ruleTestResources";
 import { DHCP_ASSOCIATION, DHCP_OPTIONS, VPC } from "../stackIndex";
+import type { Props } from "../types";
 import { eksPrivateEndpointVpcDns } from "./eksPrivateEndpointVpcDns";
 
 const check = (stack: ReturnType<typeof privateStack>) => eksPrivateEndpointVpcDns.check(stack, {});
@@ -46,7 +47,7 @@ describe("eks-private-endpoint-vpc-dns", () => {
     });
 
     it("does not judge a cluster with private access off", () => {
-        const publicOnly = changed(privateStack(), "prod", (c) => Object.assign(c.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: false }));
+        const publicOnly = changed(privateStack(), "prod", (c) => Object.assign(c.vpcConfig as Props, { endpointPublicAccess: true, endpointPrivateAccess: false }));
         assert.deepStrictEqual(check(changed(publicOnly, "main", (v) => (v.enableDnsSupport = false))), []);
     });
 });

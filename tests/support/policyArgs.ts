@@ -9,10 +9,12 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import * as proxy from "@pulumi/policy/proxy";
+import type { Props, RuleConfig } from "../../rules/types";
 import { unknownCheckingProxy } from "../../rules/values";
 
-// The engine's sentinels for values unknown during preview (exported by @pulumi/policy at runtime).
-export const sentinels = require("@pulumi/policy/proxy") as { unknownStringValue: string; unknownArrayValue: string; unknownObjectValue: string };
+// The engine's sentinels for values unknown during preview (exported by @pulumi/policy at runtime; its typings mark them internal).
+export const sentinels = proxy as unknown as { unknownStringValue: string; unknownArrayValue: string; unknownObjectValue: string };
 
 class NotApplicable extends Error {
     constructor(readonly reason: string) {
@@ -37,8 +39,8 @@ export function urnOf(type: string, name: string, parentType?: string): string {
 export async function validateResource(
     policy: ResourceValidationPolicy,
     type: string,
-    props: Record<string, any>,
-    opts: { name?: string; urn?: string; config?: Record<string, any> } = {},
+    props: Props,
+    opts: { name?: string; urn?: string; config?: RuleConfig } = {},
 ): Promise<Outcome> {
     const name = opts.name ?? "subject";
     const proxied = unknownCheckingProxy(props);
@@ -71,7 +73,7 @@ export async function validateResource(
 export interface FakeResource {
     type: string;
     name: string;
-    props: Record<string, any>;
+    props: Props;
     parent?: string;
     /** Top-level property -> names of the resources it depends on. */
     deps?: Record<string, string[]>;
@@ -79,7 +81,7 @@ export interface FakeResource {
 }
 
 /** Runs a stack policy on a set of resources, as the analyzer's `analyzeStack` RPC would. */
-export async function validateStack(policy: StackValidationPolicy, fakes: FakeResource[], config: Record<string, any> = {}): Promise<Outcome> {
+export async function validateStack(policy: StackValidationPolicy, fakes: FakeResource[], config: RuleConfig = {}): Promise<Outcome> {
     const byName = new Map<string, PolicyResource>();
     const resources: PolicyResource[] = fakes.map((f) => {
         const r: PolicyResource = {

@@ -2,6 +2,7 @@
 // the end of a preview: ids of resources not yet created unknown, joins made through property dependencies.
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { buildPolicies } from "../../policy/policies";
+import type { Props } from "../../rules/types";
 import { FakeResource, sentinels } from "./policyArgs";
 
 export const U = sentinels.unknownStringValue;
@@ -21,6 +22,16 @@ export function stackPolicy(name: string): StackValidationPolicy {
     return found;
 }
 
+/** An inline rule of an aws.ec2.SecurityGroup's `ingress` input, as the baseline writes one. */
+export type FakeIngress = { protocol: string; fromPort: number; toPort: number; cidrBlocks?: string[]; securityGroups?: string[] };
+/** The inputs of a baseline security group with inline rules (`cp`, `endpoints`). */
+export type FakeSecurityGroupProps = { vpcId: string; ingress: FakeIngress[] };
+/** The inputs of the baseline's cluster (`prod`). */
+export type FakeClusterProps = {
+    name?: string;
+    vpcConfig: { subnetIds: string[]; securityGroupIds: string[]; endpointPublicAccess: boolean; endpointPrivateAccess: boolean };
+};
+
 export const INTERFACE_SERVICES = ["ec2", "ecr.api", "ecr.dkr", "sts", "logs", "elasticloadbalancing"];
 
 /**
@@ -32,7 +43,7 @@ export function baseline(): FakeResource[] {
         { type: VPC, name: "main", props: { cidrBlock: "10.0.0.0/16", enableDnsSupport: true, enableDnsHostnames: true } },
         { type: SUBNET, name: "a", props: { vpcId: U, cidrBlock: "10.0.0.0/19", availabilityZone: "us-east-1a" }, deps: { vpcId: ["main"] } },
         { type: SUBNET, name: "b", props: { vpcId: U, cidrBlock: "10.0.32.0/19", availabilityZone: "us-east-1b" }, deps: { vpcId: ["main"] } },
-        { type: SG, name: "cp", props: { vpcId: U, ingress: [] }, deps: { vpcId: ["main"] } },
+        { type: SG, name: "cp", props: { vpcId: U, ingress: [] } satisfies FakeSecurityGroupProps, deps: { vpcId: ["main"] } },
         {
             type: INGRESS,
             name: "cp-vpn",
@@ -42,13 +53,13 @@ export function baseline(): FakeResource[] {
         {
             type: CLUSTER,
             name: "prod",
-            props: { vpcConfig: { subnetIds: [U, U], securityGroupIds: [U], endpointPublicAccess: false, endpointPrivateAccess: true } },
+            props: { vpcConfig: { subnetIds: [U, U], securityGroupIds: [U], endpointPublicAccess: false, endpointPrivateAccess: true } } satisfies FakeClusterProps,
             deps: { vpcConfig: ["a", "b", "cp"] },
         },
         {
             type: SG,
             name: "endpoints",
-            props: { vpcId: U, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }] },
+            props: { vpcId: U, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }] } satisfies FakeSecurityGroupProps,
             deps: { vpcId: ["main"] },
         },
         ...INTERFACE_SERVICES.map((service) => ({
@@ -74,11 +85,14 @@ export function baseline(): FakeResource[] {
     ];
 }
 
-/** The baseline with one resource's props changed (and optionally its dependencies). */
-export function mutate(name: string, change: (props: Record<string, any>) => void, stack = baseline()): FakeResource[] {
+/**
+ * The baseline with one resource's props changed (and optionally its dependencies). A `change` that reads nested
+ * props declares their shape on its parameter (FakeClusterProps, FakeSecurityGroupProps).
+ */
+export function mutate<P extends Props = Props>(name: string, change: (props: P) => void, stack = baseline()): FakeResource[] {
     const r = stack.find((f) => f.name === name);
     if (!r) throw new Error(`no ${name} in the baseline`);
-    change(r.props);
+    change(r.props as P);
     return stack;
 }
 
