@@ -4,7 +4,7 @@
 // way `pulumi preview` starts it (plan/engine/languageHost.ts: the project's own SDK and its vendored ts-node
 // 7.0.1, which skips node_modules, so the package must ship JavaScript).
 import * as assert from "assert";
-import { execFile } from "child_process";
+import { execFile, ExecFileException } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -38,7 +38,7 @@ function indexValueExports(): string[] {
 }
 
 /** The installed version of `name` in this repository, which the consumer pins (the npm cache holds it). */
-const installed = (name: string): string => JSON.parse(fs.readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")).version;
+const installed = (name: string): string => (JSON.parse(fs.readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
 /** A second file with a misspelt argument and a misspelt export, to show the types come from the package. */
 const wrongFile = [
@@ -77,7 +77,7 @@ describe("consumer: a TypeScript project installs the packed tarball, compiles, 
     let plan: ProgramRun;
 
     before(async () => {
-        const pack = await run("npm", ["pack", "--pack-destination", temp, "--json"], { cwd: repo, maxBuffer: 64 << 20 }).catch((e) => {
+        const pack = await run("npm", ["pack", "--pack-destination", temp, "--json"], { cwd: repo, maxBuffer: 64 << 20 }).catch((e: ExecFileException) => {
             throw new Error(`npm pack failed (prepare builds dist/ with tsc -p tsconfig.build.json):\n${e.stdout}\n${e.stderr}`);
         });
         const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
@@ -86,12 +86,12 @@ describe("consumer: a TypeScript project installs the packed tarball, compiles, 
 
         fs.mkdirSync(project);
         for (const file of ["index.ts", "tsconfig.json", "Pulumi.yaml"]) fs.copyFileSync(path.join(fixture, file), path.join(project, file));
-        const manifest = JSON.parse(fs.readFileSync(path.join(fixture, "package.template.json"), "utf8"));
-        for (const deps of [manifest.dependencies, manifest.devDependencies] as Record<string, string>[]) {
+        const manifest = JSON.parse(fs.readFileSync(path.join(fixture, "package.template.json"), "utf8")) as Record<"dependencies" | "devDependencies", Record<string, string>>;
+        for (const deps of [manifest.dependencies, manifest.devDependencies]) {
             for (const name of Object.keys(deps)) deps[name] = deps[name] === "TARBALL" ? `file:${tarball}` : installed(name);
         }
         fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
-        await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: project, maxBuffer: 64 << 20 }).catch((e) => {
+        await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: project, maxBuffer: 64 << 20 }).catch((e: ExecFileException) => {
             throw new Error(`npm install of the tarball failed:\n${e.stderr}`);
         });
         ls = (await run("npm", ["ls", "@pulumi/pulumi", "--all", "--parseable"], { cwd: project })).stdout;
@@ -101,10 +101,10 @@ describe("consumer: a TypeScript project installs the packed tarball, compiles, 
         fs.writeFileSync(path.join(project, "tsconfig.check.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { noEmit: true, pretty: false }, files: ["index.ts", "wrong.ts"] }));
         const typeCheck = run(process.execPath, [path.join(project, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.check.json"], { cwd: project }).then(
             (r) => ({ code: 0, out: r.stdout }),
-            (e) => ({ code: e.code as number, out: e.stdout as string }),
+            (e: ExecFileException) => ({ code: e.code as number, out: e.stdout as string }),
         );
         const script = `const m = require("eks-private-access"); console.log(JSON.stringify({ names: Object.keys(m).sort(), resolved: require.resolve("eks-private-access") }))`;
-        const plainNode = run(process.execPath, ["-e", script], { cwd: project }).then((r) => JSON.parse(r.stdout));
+        const plainNode = run(process.execPath, ["-e", script], { cwd: project }).then((r) => JSON.parse(r.stdout) as { names: string[]; resolved: string });
         // The plan must not see the wrong file: Pulumi.yaml's main is index.ts and ts-node compiles what it imports.
         [tsc, required, plan] = await Promise.all([typeCheck, plainNode, runProgram(project, { stack: "dev", dryRun: true })]);
     });

@@ -1,12 +1,18 @@
 // The offline plan of each example program end to end: `npm run plan` in a child process, as a user runs it.
 import * as assert from "assert";
-import { byName, planJson } from "./support/planCli";
+import { byName, PlanJson, planJson } from "./support/planCli";
+
+/** `npm run plan -- --json` of an example, its stack outputs read as the example's exports the test uses. */
+async function examplePlan<Outputs>(args: string[]): Promise<{ code: number; plan: Omit<PlanJson, "outputs"> & { outputs: Outputs } }> {
+    const { code, plan } = await planJson(args);
+    return { code, plan: { ...plan, outputs: plan.outputs as Outputs } };
+}
 
 describe("offline plan of the examples", function () {
     this.timeout(120_000);
 
     it("examples/public-restricted", async () => {
-        const { code, plan } = await planJson(["examples/public-restricted"]);
+        const { code, plan } = await examplePlan<{ endpoint: string }>(["examples/public-restricted"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const access = plan.resources.find((r) => r.type === "eks-private-access:index:ClusterEndpointAccess");
         assert.deepStrictEqual(access?.inputs, { mode: "public-and-private", publicAccessCidrs: ["203.0.113.0/24", "198.51.100.16/28"], vpcId: byName(plan, "public-restricted").id });
@@ -28,7 +34,7 @@ describe("offline plan of the examples", function () {
     });
 
     it("examples/private-only wires @pulumi/eks Cluster through ClusterEndpointAccess", async () => {
-        const { code, plan } = await planJson(["examples/private-only"]);
+        const { code, plan } = await examplePlan<{ clusterSecurityGroupId: string }>(["examples/private-only"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const eks = plan.resources.find((r) => r.type === "eks:index:Cluster");
         assert.ok(eks);
@@ -61,7 +67,9 @@ describe("offline plan of the examples", function () {
     });
 
     it("examples/private-cluster-endpoints: the whole private network, its cost and no findings", async () => {
-        const { code, plan } = await planJson(["examples/private-cluster-endpoints"]);
+        const { code, plan } = await examplePlan<{ monthlyCostUsd: number; loadBalancerControllerFlags: string[]; clusterAutoscalerFlags: string[] }>([
+            "examples/private-cluster-endpoints",
+        ]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const types = new Set(plan.resources.map((r) => r.type));
         for (const absent of ["aws:ec2/natGateway:NatGateway", "aws:ec2/internetGateway:InternetGateway"]) assert.ok(!types.has(absent), absent);
@@ -84,7 +92,7 @@ describe("offline plan of the examples", function () {
     });
 
     it("examples/hybrid-dns: resolver endpoints, a forwarding rule for the endpoint host, 443 for both networks", async () => {
-        const { code, plan } = await planJson(["examples/hybrid-dns"]);
+        const { code, plan } = await examplePlan<{ clusterEndpoint: string; resolverIps: string[]; bindConfig: string; dnsmasqConfig: string }>(["examples/hybrid-dns"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const host = new URL(plan.outputs.clusterEndpoint).hostname.toLowerCase();
         const rule = plan.resources.find((r) => r.type === "aws:route53/resolverRule:ResolverRule");
@@ -104,7 +112,11 @@ describe("offline plan of the examples", function () {
     });
 
     it("examples/private-cluster: @pulumi/eks Cluster inputs, cost, and no findings even under strict", async () => {
-        const { code, plan } = await planJson(["examples/private-cluster", "--policy", "strict"]);
+        const { code, plan } = await examplePlan<{ endpoint: string; certificateAuthority: string; clusterName: string; bottlerocketSettings: string; monthlyCostUsd: number }>([
+            "examples/private-cluster",
+            "--policy",
+            "strict",
+        ]);
         assert.strictEqual(code, 0, JSON.stringify([plan.errors, plan.policy.findings]));
         const eks = plan.resources.find((r) => r.type === "eks:index:Cluster");
         assert.ok(eks);

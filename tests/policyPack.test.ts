@@ -8,22 +8,32 @@
 //   locateModule); the pack prints its gRPC port, and the engine calls the Analyzer service on it.
 // The pack's process sees no NODE_PATH and lives outside the repository, so only the pack's own dependencies resolve.
 import * as assert from "assert";
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as yaml from "js-yaml";
 import * as os from "os";
 import * as path from "path";
 import { rules } from "../rules/index";
 import { importClosure } from "./support/closure";
 
-const grpc = require("@grpc/grpc-js");
-const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
-const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
-
 const repo = path.resolve(__dirname, "..");
 const policyDir = path.join(repo, "policy");
+
+/** What the tests read of PulumiPolicy.yaml (pulumi/pulumi sdk/go/common/workspace/project.go, PolicyPackProject). */
+interface PolicyProject {
+    runtime: { name: string; options?: { typescript?: boolean } };
+}
+/** What the tests read of a package.json. */
+interface PackManifest {
+    main?: string;
+    version: string;
+    dependencies: Record<string, string>;
+}
 
 /** The environment of a process outside the repository: no NODE_PATH, no npm or Pulumi settings, no repo bin dirs. */
 function outsideEnv(): NodeJS.ProcessEnv {
@@ -39,29 +49,30 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
     return execFileSync(cmd, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-type Call = (request: unknown, callback: (err: Error | null, response: any) => void) => void;
+/** One unary call of the Analyzer client, given the callback it answers through. */
+type Unary<T> = (callback: (err: grpc.ServiceError | null, response: T) => void) => unknown;
 
-function rpc(client: any, method: string, request: unknown): Promise<any> {
-    return new Promise((resolve, reject) => (client[method].bind(client) as Call)(request, (err, resp) => (err ? reject(err) : resolve(resp))));
+function rpc<T>(call: Unary<T>): Promise<T> {
+    return new Promise((resolve, reject) => call((err, resp) => (err ? reject(err) : resolve(resp))));
 }
 
 const levels = Object.fromEntries(Object.entries(analyzerpb.EnforcementLevel).map(([k, v]) => [v, k.toLowerCase()]));
 const urnOf = (type: string, name: string) => `urn:pulumi:prod::network::${type}::${name}`;
 
-async function analyze(client: any, type: string, name: string, props: Record<string, unknown>): Promise<[string, string, string][]> {
+async function analyze(client: analyzerGrpc.AnalyzerClient, type: string, name: string, props: Record<string, JavaScriptValue>): Promise<[string, string, string][]> {
     const req = new analyzerpb.AnalyzeRequest();
     req.setType(type);
     req.setName(name);
     req.setUrn(urnOf(type, name));
     req.setProperties(Struct.fromJavaScript(props));
     req.setOptions(new analyzerpb.AnalyzerResourceOptions());
-    const resp = await rpc(client, "analyze", req);
-    return resp.getDiagnosticsList().map((d: any) => [d.getPolicyname(), levels[d.getEnforcementlevel()], d.getMessage()]);
+    const resp = await rpc<analyzerpb.AnalyzeResponse>((done) => client.analyze(req, done));
+    return resp.getDiagnosticsList().map((d) => [d.getPolicyname(), levels[d.getEnforcementlevel()], d.getMessage()]);
 }
 
 const LOGS = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 /** A private-only, encrypted, fully logged aws.eks.Cluster, with the public endpoint settings given. */
-function cluster(vpcConfig: Record<string, unknown>): Record<string, unknown> {
+function cluster(vpcConfig: Record<string, JavaScriptValue>): Record<string, JavaScriptValue> {
     return {
         roleArn: "arn:aws:iam::123456789012:role/eks",
         version: "1.33",
@@ -89,7 +100,7 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
     let tarball: string;
     let packDir: string;
     let child: ChildProcess | undefined;
-    let client: any;
+    let client: analyzerGrpc.AnalyzerClient;
 
     before(async function () {
         this.timeout(240000);
@@ -103,7 +114,7 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
         packDir = path.join(tmp, "package");
         run("npm", ["install", "--loglevel=error", "--no-audit", "--no-fund", "--prefer-offline"], packDir);
 
-        const options = (yaml.load(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8")) as any).runtime.options ?? {};
+        const options = (yaml.load(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8")) as PolicyProject).runtime.options ?? {};
         const env = outsideEnv();
         if (options.typescript !== false) env.PULUMI_NODEJS_TYPESCRIPT = "true";
         const runPath = run(process.execPath, ["-e", "console.log(require.resolve('@pulumi/pulumi/cmd/run-policy-pack'))"], packDir).trim();
@@ -148,7 +159,7 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
 
     it("PulumiPolicy.yaml uses only the CLI's policy-pack keys and tells the Node host the pack is JavaScript", () => {
         // pulumi/pulumi sdk/go/common/workspace/project.go, PolicyPackProject; runtime options: the Node host's parseOptions.
-        const project = yaml.load(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8")) as Record<string, any>;
+        const project = yaml.load(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8")) as Record<string, unknown>;
         const known = ["runtime", "version", "main", "description", "author", "website", "license"];
         assert.deepStrictEqual(Object.keys(project).filter((k) => !known.includes(k)), []);
         assert.deepStrictEqual(project.runtime, { name: "nodejs", options: { typescript: false } });
@@ -158,7 +169,7 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
     });
 
     it("declares every package its compiled code requires, and Pulumi's runner", () => {
-        const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
+        const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as PackManifest;
         assert.strictEqual(manifest.main, "dist/policy/index.js");
         assert.deepStrictEqual(manifest.dependencies, { "@pulumi/policy": "~1.21.0", "@pulumi/pulumi": "~3.248.0", "ipaddr.js": "^2.5.0" });
         const required = new Set<string>();
@@ -172,16 +183,16 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
         const script = `for (const m of ${JSON.stringify(Object.keys(manifest.dependencies))}) console.log(require.resolve(m + "/package.json"))`;
         const resolved = run(process.execPath, ["-e", script], path.join(packDir, "dist", "rules")).trim().split("\n");
         assert.deepStrictEqual(resolved, Object.keys(manifest.dependencies).map((m) => path.join(packDir, "node_modules", m, "package.json")));
-        const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(packDir, "node_modules", pkg, "package.json"), "utf8")).version;
+        const version = (pkg: string) => (JSON.parse(fs.readFileSync(path.join(packDir, "node_modules", pkg, "package.json"), "utf8")) as PackManifest).version;
         assert.match(version("@pulumi/pulumi"), /^3\.248\.\d+$/);
         assert.match(version("@pulumi/policy"), /^v?1\.21\.\d+$/);
     });
 
     it("serves the pack's name, version and every rule of rules/", async () => {
-        const info = await rpc(client, "getAnalyzerInfo", new Empty());
+        const info = await rpc<analyzerpb.AnalyzerInfo>((done) => client.getAnalyzerInfo(new Empty(), done));
         assert.strictEqual(info.getName(), "eks-private-access");
         assert.strictEqual(info.getVersion(), "0.1.0");
-        const names: string[] = info.getPoliciesList().map((p: any) => p.getName());
+        const names: string[] = info.getPoliciesList().map((p) => p.getName());
         assert.deepStrictEqual(names, rules.map((r) => r.name));
         assert.ok(names.includes("eks-public-endpoint-disabled") && names.includes("eks-public-endpoint-not-open"));
     });
@@ -199,11 +210,11 @@ describe("policy pack: published tarball, installed alone and run by run-policy-
         const req = new analyzerpb.ConfigureAnalyzerRequest();
         for (const [name, { enforcementLevel }] of Object.entries(strict)) {
             const config = new analyzerpb.PolicyConfig();
-            config.setEnforcementlevel(analyzerpb.EnforcementLevel[enforcementLevel.toUpperCase()]);
+            config.setEnforcementlevel(analyzerpb.EnforcementLevel[enforcementLevel.toUpperCase() as keyof typeof analyzerpb.EnforcementLevel]);
             config.setProperties(Struct.fromJavaScript({}));
             req.getPolicyconfigMap().set(name, config);
         }
-        await rpc(client, "configure", req);
+        await rpc<Empty>((done) => client.configure(req, done));
         assert.deepStrictEqual(await analyze(client, "aws:eks/cluster:Cluster", "open", cluster(OPEN)), [
             ["eks-public-endpoint-disabled", "mandatory", PUBLIC_DISABLED],
             ["eks-public-endpoint-not-open", "mandatory", NOT_OPEN],
