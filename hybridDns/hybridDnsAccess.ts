@@ -14,8 +14,7 @@ import { ClusterDnsForwarding } from "./clusterDnsForwarding";
 import { ForwarderConfigs, forwarderConfigs } from "./forwarderConfigs";
 import { hybridDnsChecks } from "./reach";
 import { after, once } from "../shared/gates";
-import { applyEach } from "../shared/outputs";
-import { outputOf } from "../shared/validatedInput";
+import { applyEach, outputOf } from "../shared/outputs";
 import { ResolverInboundEndpoint } from "./resolverInboundEndpoint";
 import { ResolverOutboundEndpoint } from "./resolverOutboundEndpoint";
 

@@ -5,7 +5,8 @@
 import { resolverEndpointMonthlyUsd } from "../aws/prices";
 import { InputError } from "../shared/errors";
 import { KeyedSource, cidrsNameRules, keyedSources } from "../shared/ruleSources";
-import { Validated, checkStringList, checkType, isPlain, requirePlain } from "../shared/validatedInput";
+import { Validated, checkStringList, checkType, requirePlain } from "../shared/validatedInput";
+import { isPlain } from "../shared/outputs";
 import type { ClusterDnsForwardingArgs, ResolverInboundEndpointArgs, ResolverOutboundEndpointArgs } from "./args";
 import { checkResolverIps } from "./forwarderConfigs";
 import { KeyedVpc, SharePrincipal, checkAllowedCidrs, checkScope, keyedVpcs, ruleDomain, sharePrincipals, validatedEndpointSubnets } from "./resolverChecks";

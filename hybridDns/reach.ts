@@ -9,8 +9,8 @@ import type { HybridDnsAccessPlan } from "./accessPlan";
 import { SubnetRange, forwardingLoopProblem, inboundReachProblem, outboundAdmissionProblem } from "./checks";
 import { checkedSubnetIds } from "../shared/subnetChecks";
 import { resolverSubnetRules } from "./resolverChecks";
-import { InputSite, checkedAt, outputOf } from "../shared/validatedInput";
-import { applyEach } from "../shared/outputs";
+import { InputSite, checkedAt } from "../shared/validatedInput";
+import { applyEach, outputOf } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 
 /** The subnets (those in `vpcId`; the endpoint reports the others) and the VPC's associated IPv4 CIDR blocks. */

@@ -6,7 +6,8 @@ import { checkNotOpen } from "../shared/cidr";
 import { parseClusterEndpoint } from "../aws/clusterEndpoint";
 import { InputError } from "../shared/errors";
 import { cidrsNameRules } from "../shared/ruleSources";
-import { Validated, described, isPlainShape, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
+import { Validated, described, requirePlain, stringList, validatedInput, checkStringList } from "../shared/validatedInput";
+import { isPlainShape } from "../shared/outputs";
 import { arnPartitionSource, isEc2Id } from "../aws/ids";
 import { resolverAzReason } from "../aws/availabilityZones";
 

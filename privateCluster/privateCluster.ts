@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { clusterAutoscalerValues, karpenterValues, loadBalancerControllerValues } from "./addonValues";
 import { checkAdminsAgainstCreator } from "./clusterCreator";
 import { inComponent } from "../shared/errors";
-import { checkedAt, deployError, outputOf } from "../shared/validatedInput";
+import { checkedAt, deployError } from "../shared/validatedInput";
 import { NodeBootstrap, nodeBootstrap } from "./nodeBootstrap";
 import { stsPodEnvironment } from "../aws/privateClusterChecklist";
 import type { PrivateClusterArgs } from "./args";
@@ -18,7 +18,7 @@ import { checkReachability, reachabilityChecker } from "../adapters/reachability
 import { ClusterEndpointAccess } from "../apiEndpoint/clusterEndpointAccess";
 import { HybridDnsAccess } from "../hybridDns/hybridDnsAccess";
 import { after, once } from "../shared/gates";
-import { applyEach } from "../shared/outputs";
+import { applyEach, outputOf } from "../shared/outputs";
 import { lookup } from "../shared/lookups";
 import { privateClusterSubnets } from "./subnets";
 import { readableRouteTables } from "./routeTables";

@@ -3,10 +3,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { RouteTableRoutes } from "./pullThroughCache";
+import { outputOf } from "../shared/outputs";
 
 /** The routes of each route table that could be read, once the ids are known; unreadable ones are left out. */
 export function readableRouteTables(ids: pulumi.Input<pulumi.Input<string>[]>, parent: pulumi.Resource): pulumi.Output<RouteTableRoutes[]> {
-    return pulumi.output(ids).apply(async (known) => {
+    return outputOf(ids).apply(async (known) => {
         const tables = await Promise.all(
             known.map((routeTableId) =>
                 aws.ec2.getRouteTable({ routeTableId }, { parent }).then(

@@ -10,8 +10,7 @@
 //   automation API can run several stacks, each with its own config, in one process), otherwise in one map that
 //   `resetLookups()` clears (tests/hooks.ts does before each test, as the mocked account changes between tests).
 import * as pulumi from "@pulumi/pulumi";
-import { isPlain } from "./validatedInput";
-import { applyEach } from "./outputs";
+import { applyEach, isPlain } from "./outputs";
 
 type Invoke<A, R> = (args: A, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<R>;
 /** Any invoke function (or `derived`) as a cache slot: only its identity is used. */

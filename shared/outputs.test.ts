@@ -1,7 +1,7 @@
 import * as assert from "assert";
+import { createHook } from "async_hooks";
 import * as pulumi from "@pulumi/pulumi";
-import { applyEach } from "./outputs";
-import { outputOf } from "./validatedInput";
+import { applyEach, outputOf } from "./outputs";
 import { valueOf } from "../plan/mocks";
 
 /** The SDK's own accessors, internal in its typings. */
@@ -29,6 +29,23 @@ async function appliesIn(f: () => pulumi.Output<unknown>): Promise<number> {
     return count;
 }
 
+/** How many promises are created while `f` builds its Output and until that Output has its value. */
+async function promisesIn(f: () => pulumi.Output<unknown>): Promise<number> {
+    let count = 0;
+    const hook = createHook({
+        init(_id, type) {
+            if (type === "PROMISE") count++;
+        },
+    });
+    hook.enable();
+    try {
+        await (f() as unknown as { promise(): Promise<unknown> }).promise();
+    } finally {
+        hook.disable();
+    }
+    return count;
+}
+
 describe("outputs: combining Outputs with one apply each", () => {
     it("passes the values in order, plain ones as given", async () => {
         const seen = await valueOf(applyEach(["a", pulumi.output(1), [2, "b"], pulumi.output({ c: 3 })], (values) => values));
@@ -44,7 +61,7 @@ describe("outputs: combining Outputs with one apply each", () => {
         assert.strictEqual(await appliesIn(() => pulumi.all(outs()).apply((v) => v.length)), 4);
     });
 
-    it("resolves an Input that is a list holding an Output through pulumi.output", async () => {
+    it("resolves an input that is itself a list holding an Output", async () => {
         assert.deepStrictEqual(await valueOf(applyEach([[pulumi.output("x"), "y"]], ([list]) => list)), ["x", "y"]);
     });
 
@@ -69,10 +86,21 @@ describe("outputs: combining Outputs with one apply each", () => {
         assert.strictEqual(called, false);
     });
 
-    it("outputOf returns an Output unchanged and wraps anything else once", async () => {
+    it("outputOf returns an Output unchanged and wraps a plain value once", async () => {
         const out = pulumi.output("vpc-0a1b2c3d4e5f60718");
         assert.strictEqual(outputOf(out), out);
         assert.notStrictEqual(outputOf("vpc-0a1b2c3d4e5f60718"), out);
         assert.strictEqual(await valueOf(outputOf("vpc-0a1b2c3d4e5f60718")), "vpc-0a1b2c3d4e5f60718");
+    });
+
+    it("outputOf unwraps a list or map holding Outputs with one Output per Output it holds, fewer than pulumi.output makes", async () => {
+        const ids = () => [pulumi.output("subnet-0d1e2f3a4b5c6d7e8"), "subnet-0e2f3a4b5c6d7e8f9", pulumi.output("subnet-0f3a4b5c6d7e8f9a0")];
+        assert.deepStrictEqual(await valueOf(outputOf(ids())), ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f9a0"]);
+        // pulumi.output makes an Output and an apply for each Output in the list, then one for the list (output.js outputRec).
+        assert.strictEqual(await appliesIn(() => outputOf(ids())), 2);
+        const [ours, sdk] = [await promisesIn(() => outputOf(ids())), await promisesIn(() => pulumi.output(ids()))];
+        assert.ok(ours < sdk, `outputOf made ${ours} promises, pulumi.output ${sdk}`);
+        const vpcs = { hub: pulumi.output("vpc-0a1b2c3d4e5f60718"), spoke: "vpc-0b2c3d4e5f6071829", nested: [pulumi.output(1), { n: pulumi.output(2) }] };
+        assert.deepStrictEqual(await valueOf(outputOf(vpcs)), { hub: "vpc-0a1b2c3d4e5f60718", spoke: "vpc-0b2c3d4e5f6071829", nested: [1, { n: 2 }] });
     });
 });

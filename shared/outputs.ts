@@ -1,13 +1,46 @@
-// Combining Outputs with as few Outputs as the SDK allows. A plan of many clusters spends its time on the promises
-// every Output carries (about a dozen each, plus the garbage), not on the package's own code: `pulumi.all` of n
-// Outputs makes 2n + 1 of them (each input is wrapped again by `pulumi.output`) and its apply one more; the helpers
-// here make one per Output they are given. Dependencies, secrecy and unknowns carry as with `pulumi.all`.
+// Inputs as Outputs, with as few Outputs as the SDK allows. A plan of many clusters spends its time on the promises
+// every Output carries (about a dozen each, plus the garbage), not on the package's own code: `pulumi.all` and
+// `pulumi.output` of n Outputs make 2n + 1 of them (each Output is wrapped again, `output.js` `outputRec`), and an
+// apply one more; the helpers here make one per Output they are given. Dependencies, secrecy and unknowns carry as
+// with `pulumi.all`.
 import * as pulumi from "@pulumi/pulumi";
-import { isPlain, outputOf } from "./validatedInput";
+
+/** True when the value holds no Output or Promise at any depth, so it can be checked now. */
+export function isPlain(value: unknown): boolean {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
+    if (Array.isArray(value)) return value.every(isPlain);
+    if (value !== null && typeof value === "object") return Object.values(value).every(isPlain);
+    return true;
+}
+
+/** True unless the value itself is an Output or Promise (a map literal whose values are Outputs is a plain shape). */
+export function isPlainShape(value: unknown): boolean {
+    return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}
+
+/**
+ * `value` as an Output, with one Output per Output it holds: itself when it is one; a list or map holding Outputs
+ * through applyEach over its entries. (`pulumi.output` wraps each Output again, an Output and an apply for each,
+ * then one for the whole: 2n + 1 where n will do.) Anything else goes through `pulumi.output`.
+ */
+export function outputOf<T>(value: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
+    if (pulumi.Output.isInstance(value)) return value as pulumi.Output<pulumi.Unwrap<T>>;
+    if (Array.isArray(value) && !isPlain(value)) return applyEach(value as unknown[], (values) => values) as unknown as pulumi.Output<pulumi.Unwrap<T>>;
+    if (isMap(value) && !isPlain(value)) {
+        const keys = Object.keys(value);
+        return applyEach(Object.values(value), (values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]))) as pulumi.Output<pulumi.Unwrap<T>>;
+    }
+    return pulumi.output<T>(value);
+}
+
+/** An object literal (not a Promise, a Resource or an instance of any other class). */
+function isMap(value: unknown): value is Record<string, unknown> {
+    return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+}
 
 /**
  * `f` of the values of `inputs`, in order (typed as pulumi.all types a tuple), with one apply per Output among them
- * and none for a plain value (an Input that is neither goes through pulumi.output first). When one is unknown (a
+ * and none for a plain value (an Input that is neither goes through outputOf first). When one is unknown (a
  * preview of values not yet created), `f` does not run and the result is unknown, as with pulumi.all; it then
  * carries the dependencies of the inputs up to that one only (pulumi.all carries all of them), which a deployment,
  * where every value is known, never sees.

@@ -3,7 +3,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { checkNotOpen, cidrSlug } from "./cidr";
 import { InputError } from "./errors";
-import { described, isPlainShape, quoted, requirePlain, stringList } from "./validatedInput";
+import { described, quoted, requirePlain, stringList } from "./validatedInput";
+import { isPlainShape } from "./outputs";
 import { isEc2Id } from "../aws/ids";
 
 /** Why CIDR lists stay plain: each CIDR names its security group rule (used in `requirePlain` messages). */

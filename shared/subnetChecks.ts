@@ -3,8 +3,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "./errors";
-import { InputSite, checkedAt, outputOf } from "./validatedInput";
-import { applyEach } from "./outputs";
+import { InputSite, checkedAt } from "./validatedInput";
+import { applyEach, outputOf } from "./outputs";
 import { lookup } from "./lookups";
 import { foreignSubnetsProblem, subnetAzProblem } from "./subnetProblems";
 

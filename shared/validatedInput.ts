@@ -6,27 +6,7 @@
 // nodejs/eks/cluster/authenticationMode.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { InputError } from "./errors";
-
-/** True when the value holds no Output or Promise at any depth, so it can be checked now. */
-export function isPlain(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return false;
-    if (Array.isArray(value)) return value.every(isPlain);
-    if (value !== null && typeof value === "object") return Object.values(value).every(isPlain);
-    return true;
-}
-
-/** True unless the value itself is an Output or Promise (a map literal whose values are Outputs is a plain shape). */
-export function isPlainShape(value: unknown): boolean {
-    return !pulumi.Output.isInstance(value) && !(value instanceof Promise);
-}
-
-/**
- * `value` as an Output: itself when it already is one. (`pulumi.output` of an Output wraps it in a second Output and
- * an apply, three Outputs where one will do, which is most of what a plan of many components spends its time on.)
- */
-export function outputOf<T>(value: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
-    return (pulumi.Output.isInstance(value) ? value : pulumi.output(value)) as pulumi.Output<pulumi.Unwrap<T>>;
-}
+import { isPlain, isPlainShape, outputOf } from "./outputs";
 
 /** The component a computed value belongs to: its failures name it and are reported on it. */
 export interface InputSite {

@@ -6,7 +6,8 @@ import { EndpointPlan, EndpointType } from "./services";
 import { prices } from "../aws/prices";
 import { InputError, oneOf } from "../shared/errors";
 import { KeyedSource, keyedSources } from "../shared/ruleSources";
-import { Validated, isPlainShape, requirePlain, validatedInput, checkStringList } from "../shared/validatedInput";
+import { Validated, requirePlain, validatedInput, checkStringList } from "../shared/validatedInput";
+import { isPlainShape } from "../shared/outputs";
 import { Ec2IdPrefix, isEc2Id } from "../aws/ids";
 
 /** The endpoint policy put on every interface endpoint that `policies` does not name. */

@@ -10,7 +10,8 @@ import { checkEndpointPrivateAccess } from "../aws/privateClusterChecklist";
 import { underArgPath } from "../shared/errors";
 import { KeyedSource } from "../shared/ruleSources";
 import { PortSpec, plannedRules } from "../shared/ruleNames";
-import { Validated, isPlain } from "../shared/validatedInput";
+import { Validated } from "../shared/validatedInput";
+import { isPlain } from "../shared/outputs";
 
 /** A resource a component will register: its type token and name. */
 export interface PlannedChild {
