@@ -30,8 +30,8 @@ const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Al
 /** How a value reaches the component: as written, as one Output, or as a list of Outputs. */
 type Wrap = <T>(value: T) => pulumi.Input<T>;
 const plain: Wrap = (value) => value;
-const whole: Wrap = (value) => pulumi.output(value) as pulumi.Input<any>;
-const entries: Wrap = (value) => (Array.isArray(value) ? value.map((v) => pulumi.output(v)) : pulumi.output(value)) as pulumi.Input<any>;
+const whole: Wrap = <T>(value: T) => pulumi.output(value) as pulumi.Input<T>;
+const entries: Wrap = <T>(value: T) => (Array.isArray(value) ? value.map((v) => pulumi.output(v)) : pulumi.output(value)) as pulumi.Input<T>;
 
 /** An Output whose value is unknown, as at preview before the subnets exist. */
 function unknown<T>(): pulumi.Output<T> {
@@ -99,7 +99,7 @@ function snapshot(): string {
     const resources = [...mockAws().resources.values()].sort((a, b) => a.urn.localeCompare(b.urn));
     return JSON.stringify(
         resources.map((r) => ({ urn: r.urn, parent: r.parent, inputs: r.inputs, outputs: r.outputs })),
-        (_key, value) => (pulumi.Resource.isInstance(value) ? "<resource reference>" : value),
+        (_key, value: unknown) => (pulumi.Resource.isInstance(value) ? "<resource reference>" : value),
         1,
     );
 }

@@ -3,11 +3,11 @@ import { EcrEndpoints } from "../vpcEndpoints/ecrEndpoints";
 import { StsEndpoint } from "../vpcEndpoints/stsEndpoint";
 import * as pulumi from "@pulumi/pulumi";
 import { mockAws, valueOf } from "../plan/mocks";
+import { ENDPOINT, registered } from "./support/vpcEndpointsFixture";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"];
 const RTB = "rtb-0a1b2c3d4e5f60718";
-const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
 /**
  * Waits for every registration a test started, so none lands in the next test's records. Only for ordering:
@@ -15,10 +15,6 @@ const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
  */
 async function settle(): Promise<void> {
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs().catch(() => undefined);
-}
-
-function registered(): Record<string, Record<string, any>> {
-    return Object.fromEntries(mockAws().ofType(ENDPOINT).map((r) => [r.name, r.inputs]));
 }
 
 describe("EcrEndpoints", () => {

@@ -126,10 +126,11 @@ describe("language host: project, flags and environment", () => {
 
 describe("mock engine over gRPC (the SDK's client stubs)", () => {
     let engine: MockEngine;
-    let monitor: any;
-    let engineClient: any;
-    const unary = (client: any, method: string, req: unknown) =>
-        new Promise<any>((resolve, reject) => client[method](req, (err: Error | null, resp: unknown) => (err ? reject(err) : resolve(resp))));
+    let monitor: resourceRpc.ResourceMonitorClient;
+    let engineClient: engineRpc.EngineClient;
+    /** One unary call through a client stub: `call` starts it with the callback the stubs take; resolves to the reply. */
+    const unary = <Resp>(call: (done: (err: grpc.ServiceError | null, resp: Resp) => void) => unknown) =>
+        new Promise<Resp>((resolve, reject) => call((err, resp) => (err ? reject(err) : resolve(resp))));
 
     before(async () => {
         engine = await startMockEngine(new MockAws(), { project: "proj", stack: "dev" });
@@ -143,7 +144,8 @@ describe("mock engine over gRPC (the SDK's client stubs)", () => {
     });
 
     it("answers features as setMocks does, and an unknown feature as an old engine: no", async () => {
-        const ask = async (id: string) => (await unary(monitor, "supportsFeature", new resourceProto.SupportsFeatureRequest().setId(id))).getHassupport();
+        const ask = async (id: string) =>
+            (await unary<resourceProto.SupportsFeatureResponse>((done) => monitor.supportsFeature(new resourceProto.SupportsFeatureRequest().setId(id), done))).getHassupport();
         assert.deepStrictEqual(
             await Promise.all(["secrets", "resourceReferences", "outputValues", "transforms", "someFutureFeature"].map(ask)),
             [true, true, false, false, false],
@@ -152,10 +154,16 @@ describe("mock engine over gRPC (the SDK's client stubs)", () => {
 
     it("URNs as the engine makes them: children of the stack unprefixed, children of a component prefixed", async () => {
         const register = (type: string, name: string, custom: boolean, parent = "", object: Record<string, unknown> = {}) =>
-            unary(
-                monitor,
-                "registerResource",
-                new resourceProto.RegisterResourceRequest().setType(type).setName(name).setCustom(custom).setParent(parent).setObject(structProto.Struct.fromJavaScript(object as any)),
+            unary<resourceProto.RegisterResourceResponse>((done) =>
+                monitor.registerResource(
+                    new resourceProto.RegisterResourceRequest()
+                        .setType(type)
+                        .setName(name)
+                        .setCustom(custom)
+                        .setParent(parent)
+                        .setObject(structProto.Struct.fromJavaScript(object as Record<string, structProto.JavaScriptValue>)),
+                    done,
+                ),
             );
         const stack = await register("pulumi:pulumi:Stack", "proj-dev", false);
         const component = await register("eks-private-access:index:Thing", "thing", false, stack.getUrn());
@@ -175,9 +183,9 @@ describe("mock engine over gRPC (the SDK's client stubs)", () => {
     });
 
     it("records logs with severity and URN, and the root resource", async () => {
-        await unary(engineClient, "log", new engineProto.LogRequest().setSeverity(engineProto.LogSeverity.WARNING).setMessage("careful").setUrn("urn:x"));
-        await unary(engineClient, "setRootResource", new engineProto.SetRootResourceRequest().setUrn("urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev"));
-        const root = await unary(engineClient, "getRootResource", new engineProto.GetRootResourceRequest());
+        await unary((done) => engineClient.log(new engineProto.LogRequest().setSeverity(engineProto.LogSeverity.WARNING).setMessage("careful").setUrn("urn:x"), done));
+        await unary((done) => engineClient.setRootResource(new engineProto.SetRootResourceRequest().setUrn("urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev"), done));
+        const root = await unary<engineProto.GetRootResourceResponse>((done) => engineClient.getRootResource(new engineProto.GetRootResourceRequest(), done));
         assert.deepStrictEqual(engine.diagnostics, [{ severity: "warning", message: "careful", urn: "urn:x" }]);
         assert.strictEqual(root.getUrn(), "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev");
     });
@@ -226,7 +234,7 @@ describe("programs through @pulumi/pulumi/cmd/run", function () {
     it("a resource passed to a remote component reaches the engine as its id, whatever packages this process loaded", async () => {
         // The engine runs in this process, where @pulumi/aws has registered its resource modules; the SDK's
         // MockMonitor would turn the reference into a SecurityGroup read through this process's mocks.
-        assert.ok(require("@pulumi/aws").ec2.SecurityGroup);
+        assert.ok((await import("@pulumi/aws")).ec2.SecurityGroup);
         const dir = program({
             "Pulumi.yaml": "name: remote\nruntime: nodejs\nmain: index.ts\n",
             "index.ts": [

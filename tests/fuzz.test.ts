@@ -3,6 +3,7 @@
 // is a defect (support/fuzzOutcome.ts). The seed is fixed, so a run is repeatable; a new defect fails the test
 // with the smallest argument set fast-check shrinks it to.
 import * as assert from "assert";
+import * as fs from "fs";
 import * as fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import { Applied, mutate, Mutation } from "./support/fuzzMutations";
@@ -113,7 +114,7 @@ async function fuzz(targets: string[], numRuns: number, run: Runner): Promise<Ta
     if (process.env.FUZZ_REPORT) {
         const runs = `${numRuns} argument sets: planned ${tally.runs.planned}, named error ${tally.runs.named}, defect ${tally.runs.defect} (${tally.defects.size} distinct)`;
         const lines = [runs, ...[...tally.defects].map(([signature, d]) => `- ${signature} (${d.count} runs)\n    ${d.example}`)];
-        require("fs").appendFileSync(process.env.FUZZ_REPORT, lines.join("\n") + "\n");
+        fs.appendFileSync(process.env.FUZZ_REPORT, lines.join("\n") + "\n");
     }
     const unknown = [...tally.defects.keys()].filter((s) => !isKnown(s));
     if (unknown.length > 0) {

@@ -1,13 +1,13 @@
 // The offline plan end to end: `npm run plan` (scripts/plan.ts) in a child process per program, as a user runs it.
 import * as assert from "assert";
-import { byName, planJson, runPlanCli } from "./support/planCli";
+import { byName, planJson, RootStackOutputs, runPlanCli } from "./support/planCli";
 
 
 describe("offline plan", function () {
     this.timeout(120_000);
 
     it("root stack with its sample config", async () => {
-        const { code, plan } = await planJson([]);
+        const { code, plan } = await planJson<RootStackOutputs>([]);
         assert.strictEqual(code, 0);
         assert.strictEqual(plan.stack, "sample");
         assert.strictEqual(plan.config["aws:region"], "us-east-1");
@@ -43,7 +43,7 @@ describe("offline plan", function () {
         assert.deepStrictEqual(plan.policy, { profile: "recommended", findings: [] });
         // hybridDns: scope region forwards the region's EKS domain; the inbound endpoint has one IP per subnet.
         assert.strictEqual(plan.outputs.forwardedDomain, "us-east-1.eks.amazonaws.com");
-        assert.strictEqual(plan.outputs.resolverIps.length, 2);
+        assert.strictEqual(plan.outputs.resolverIps!.length, 2);
         assert.deepStrictEqual(
             childrenOf(byName(plan, "sample-dns").urn).filter((n) => n.includes("tcp443")),
             [
@@ -162,7 +162,7 @@ describe("offline plan", function () {
             clusterAutoscaler: true,
             hybridDns: {},
         };
-        const { code, plan } = await planJson([
+        const { code, plan } = await planJson<RootStackOutputs>([
             "--config", `privateCluster=${JSON.stringify(privateCluster)}`,
             "--config", "vpcEndpoints=null",
             "--config", "hybridDns=null",
@@ -172,10 +172,10 @@ describe("offline plan", function () {
         const cluster = byName(plan, "sample-cluster");
         assert.strictEqual(cluster.type, "eks-private-access:index:PrivateCluster");
         assert.strictEqual(plan.outputs.clusterName, "sample-cluster");
-        assert.ok(plan.outputs.clusterEndpointIds.autoscaling, "clusterAutoscaler adds the autoscaling endpoint");
+        assert.ok(plan.outputs.clusterEndpointIds!.autoscaling, "clusterAutoscaler adds the autoscaling endpoint");
         // privateCluster alone is a stack: the endpoint outputs describe its cluster (private by default).
         assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: false, endpointPrivateAccess: true });
-        assert.strictEqual(plan.outputs.clusterResolverIps.length, 3);
+        assert.strictEqual(plan.outputs.clusterResolverIps!.length, 3);
         assert.deepStrictEqual(plan.policy.findings, []);
     });
 

@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { planJson, PlanJson, runPlanCli } from "./support/planCli";
+import { planJson, PlanJson, RootStackOutputs, runPlanCli } from "./support/planCli";
 
 const OWN = "tests/fixtures/own-network";
 const VPC = "vpc-0123456789abcdef0";
@@ -131,9 +131,9 @@ describe("offline plan on the user's own network", function () {
     });
 
     it("the China Regions use AWS's cn.com.amazonaws names for ec2, ecr.api, ecr.dkr and sts", async () => {
-        const { code, plan } = await planJson(["--config", "aws:region=cn-north-1", "--config", "hybridDns=null"]);
+        const { code, plan } = await planJson<RootStackOutputs>(["--config", "aws:region=cn-north-1", "--config", "hybridDns=null"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
-        const names = plan.outputs.vpcEndpointServiceNames;
+        const names = plan.outputs.vpcEndpointServiceNames!;
         for (const service of ["ec2", "ecr.api", "ecr.dkr", "sts"]) assert.strictEqual(names[service], `cn.com.amazonaws.cn-north-1.${service}`);
         assert.strictEqual(names.s3, "com.amazonaws.cn-north-1.s3");
     });

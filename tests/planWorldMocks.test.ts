@@ -10,19 +10,45 @@ import { registered } from "../plan/mocks/resources";
 import type { StateOf } from "../plan/mocks/types";
 import { azIdOf, defaultWorld, MockWorld } from "../plan/mocks/world";
 
-const state = (world: MockWorld, type: string, name: string, inputs: Record<string, any> = {}): Record<string, any> =>
-    registered({ type, name, inputs, custom: true }, world).state;
-const call = (world: MockWorld, token: string, inputs: Record<string, any> = {}) => callHandlers[token](inputs, world) as Record<string, any>;
+/** What these tests read of an aws.eks.Cluster's state (DescribeCluster's fields, as @pulumi/aws names them). */
+interface ClusterState {
+    endpoint: string;
+    certificateAuthority: { data: string };
+    identities: { oidcs: { issuer: string }[] }[];
+    vpcConfig: { vpcId: string; clusterSecurityGroupId: string };
+}
+
+/** What they read of @pulumi/eks' Cluster outputs: its inner cluster, its kubeconfig and its OIDC provider. */
+interface EksClusterOutputs {
+    core: { endpoint: string; cluster: ClusterState };
+    kubeconfig: { clusters: { cluster: { server: string; "certificate-authority-data": string } }[] };
+    oidcProviderUrl: string;
+    oidcProviderArn: string;
+    oidcIssuer: string;
+    clusterSecurityGroupId: string;
+}
+
+/** What they read of a VPC endpoint's state. */
+interface VpcEndpointState {
+    arn: string;
+    dnsEntries: { dnsName: string }[];
+}
+
+/** The state the fake AWS answers a registration with, read as `S` (the fields the test reads). */
+const state = <S = Record<string, unknown>>(world: MockWorld, type: string, name: string, inputs: Record<string, unknown> = {}) =>
+    registered({ type, name, inputs, custom: true }, world).state as S;
+/** The fake AWS's answer to a provider function, read as `R`. */
+const call = <R = Record<string, unknown>>(world: MockWorld, token: string, inputs: Record<string, unknown> = {}) => callHandlers[token](inputs, world) as R;
 
 /** The aws.eks.Cluster and the @pulumi/eks Cluster (with its inner cluster) for one cluster name. */
 function bothClusters(world: MockWorld, name: string, ipv6 = false) {
     const subnetIds = Object.keys(world.subnets).slice(0, 2);
-    const direct = state(world, "aws:eks/cluster:Cluster", `${name}-direct`, {
+    const direct = state<ClusterState>(world, "aws:eks/cluster:Cluster", `${name}-direct`, {
         name,
         vpcConfig: { subnetIds },
         kubernetesNetworkConfig: ipv6 ? { ipFamily: "ipv6" } : undefined,
     });
-    const component = state(world, "eks:index:Cluster", `${name}-eks`, { name, privateSubnetIds: subnetIds, ipFamily: ipv6 ? "ipv6" : undefined });
+    const component = state<EksClusterOutputs>(world, "eks:index:Cluster", `${name}-eks`, { name, privateSubnetIds: subnetIds, ipFamily: ipv6 ? "ipv6" : undefined });
     return { direct, component };
 }
 
@@ -43,7 +69,7 @@ describe("fake AWS: one cluster, one set of facts", () => {
     it("a cluster is in its subnets' VPC", () => {
         const world = defaultWorld();
         const hubSubnet = Object.values(world.subnets).find((s) => s.vpcId === "vpc-0f9e8d7c6b5a43210")!;
-        const cluster = state(world, "aws:eks/cluster:Cluster", "hub", { vpcConfig: { subnetIds: [hubSubnet.id] } });
+        const cluster = state<ClusterState>(world, "aws:eks/cluster:Cluster", "hub", { vpcConfig: { subnetIds: [hubSubnet.id] } });
         assert.strictEqual(cluster.vpcConfig.vpcId, hubSubnet.vpcId);
     });
 });
@@ -89,7 +115,7 @@ describe("fake AWS: each partition's domains and ARNs", () => {
         assert.strictEqual(call(world, "aws:index/getRegion:getRegion").endpoint, "ec2.cn-north-1.amazonaws.com.cn");
         assert.strictEqual(call(world, "aws:organizations/getOrganization:getOrganization").arn, "arn:aws-cn:organizations::123456789012:organization/o-a1b2c3d4e5");
         assert.strictEqual(state(world, "aws:iam/role:Role", "nodes").arn, "arn:aws-cn:iam::123456789012:role/nodes");
-        const endpoint = state(world, "aws:ec2/vpcEndpoint:VpcEndpoint", "sts", {
+        const endpoint = state<VpcEndpointState>(world, "aws:ec2/vpcEndpoint:VpcEndpoint", "sts", {
             vpcId: "vpc-0a1b2c3d4e5f60718",
             serviceName: "cn.com.amazonaws.cn-north-1.sts",
             vpcEndpointType: "Interface",

@@ -61,17 +61,18 @@ const child = (urn: string, type: string, name: string) => {
     return found;
 };
 
-interface Constructed {
+/** A constructed component: its URN, its outputs (`State` types the ones a test reads deeper) and their dependencies. */
+interface Constructed<State> {
     urn: string;
-    state: Record<string, any>;
+    state: Record<string, unknown> & State;
     deps: Record<string, string[]>;
 }
 
-async function construct(component: string, name: string, inputs: Record<string, unknown>): Promise<Constructed> {
+async function construct<State extends object = object>(component: string, name: string, inputs: Record<string, unknown>): Promise<Constructed<State>> {
     const request = constructRequest(token(component), name, inputs, engine.monitorAddress);
     const resp = await plugin.call<providerProto.ConstructResponse>("construct", request);
     const deps = Object.fromEntries([...resp.getStatedependenciesMap().entries()].map(([key, list]) => [key, [...new Set(list.getUrnsList())].sort()]));
-    const state = resp.getState()!.toJavaScript() as Record<string, any>;
+    const state = resp.getState()!.toJavaScript() as Record<string, unknown> & State;
     // Construct returns every output the schema requires, and optional ones only when set (the SDK's
     // serializeResourceProperties leaves undefined out); nothing the schema does not list.
     const schema = schemaJson.resources[token(component)];
@@ -141,7 +142,7 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
     });
 
     it("PrivateClusterEndpoints: the default five endpoints; route tables unknown in preview", async () => {
-        const pce = await construct("PrivateClusterEndpoints", "pce", { vpcId: known(VPC, NETWORK), subnetIds: known(SUBNETS, NETWORK), routeTableIds: unknown(NETWORK) });
+        const pce = await construct<{ endpointIds: Record<string, string> }>("PrivateClusterEndpoints", "pce", { vpcId: known(VPC, NETWORK), subnetIds: known(SUBNETS, NETWORK), routeTableIds: unknown(NETWORK) });
         assert.deepStrictEqual(
             tree(pce.urn),
             [`${SG} pce-endpoints`, `${PREFIX_LIST} pce-vpc-cidrs`, `${INGRESS} pce-endpoints-tcp443-from-vpc-cidrs`, ...DEFAULT_SERVICES.map((s) => `${VPCE} pce-${s}`)].sort(),
@@ -155,7 +156,7 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
 
     it("ResolverInboundEndpoint: the endpoint with one IP in each subnet, DNS from the allowed CIDRs", async () => {
         const subnets = SUBNETS.slice(0, 2);
-        const inbound = await construct("ResolverInboundEndpoint", "dns-in", { vpcId: known(VPC, NETWORK), subnetIds: known(subnets, NETWORK), allowedCidrs: ["192.168.0.0/16"] });
+        const inbound = await construct<{ ipAddresses: string[] }>("ResolverInboundEndpoint", "dns-in", { vpcId: known(VPC, NETWORK), subnetIds: known(subnets, NETWORK), allowedCidrs: ["192.168.0.0/16"] });
         assert.deepStrictEqual(
             tree(inbound.urn),
             [`${SG} dns-in-sg`, `${RESOLVER_ENDPOINT} dns-in-endpoint`, `${INGRESS} dns-in-udp53-from-192-168-0-0-16`, `${INGRESS} dns-in-tcp53-from-192-168-0-0-16`].sort(),
@@ -188,7 +189,7 @@ describe("plugin: started as pulumi-language-nodejs RunPlugin starts it, driven 
     });
 
     it("ClusterDnsForwarding: the FORWARD rule for the endpoint host, associated by VPC id; the rule id unknown while the outbound endpoint is", async () => {
-        const fwd = await construct("ClusterDnsForwarding", "fwd", {
+        const fwd = await construct<{ forwarderConfigs: { bind: string } }>("ClusterDnsForwarding", "fwd", {
             clusterEndpoint: known(ENDPOINT, CLUSTER),
             resolverIps: known(["10.0.0.10", "10.0.32.10"], NETWORK),
             outboundEndpointId: unknown(NETWORK),

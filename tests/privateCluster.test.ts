@@ -195,8 +195,11 @@ describe("PrivateCluster", () => {
         const aws = mockAws();
         const call = aws.call.bind(aws);
         const routes: Record<string, Record<string, string>[]> = { [RTB]: [{ cidrBlock: "10.0.0.0/16", gatewayId: "local" }] };
-        aws.call = (args) =>
-            args.token === "aws:ec2/getRouteTable:getRouteTable" ? { id: args.inputs.routeTableId, routeTableId: args.inputs.routeTableId, routes: routes[args.inputs.routeTableId] } : call(args);
+        aws.call = (args) => {
+            if (args.token !== "aws:ec2/getRouteTable:getRouteTable") return call(args);
+            const { routeTableId } = args.inputs as { routeTableId: string };
+            return { id: routeTableId, routeTableId, routes: routes[routeTableId] };
+        };
         try {
             const isolated = cluster({ pullThroughCache: { registries: ["registry.k8s.io"] } });
             assert.deepStrictEqual(await valueOf(isolated.warnings), [

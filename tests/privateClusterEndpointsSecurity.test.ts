@@ -7,6 +7,14 @@ import { programFailures } from "./support/failures";
 import { planPrivateClusterEndpoints } from "../vpcEndpoints/plan";
 import { PREFIX_LIST, RTB, RULE, SG, SUBNETS, VPC, endpoints, registered, settle } from "./support/vpcEndpointsFixture";
 
+/** An IAM policy document (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). */
+interface PolicyDocument {
+    Version: string;
+    Statement: Record<string, unknown>[];
+}
+/** The policy document the component gave the endpoint called `name`. */
+const policyOf = (name: string) => JSON.parse(registered()[name].policy!) as PolicyDocument;
+
 describe("PrivateClusterEndpoints security group, policies and checks", () => {
     afterEach(settle);
 
@@ -90,7 +98,7 @@ describe("PrivateClusterEndpoints security group, policies and checks", () => {
         await valueOf(c.endpointIds);
         assert.deepStrictEqual(Object.keys(registered()).sort(), ["net-eks-auth", "net-s3"]);
         assert.strictEqual(registered()["net-s3"].policy, s3Policy);
-        assert.deepStrictEqual(JSON.parse(registered()["net-eks-auth"].policy), {
+        assert.deepStrictEqual(policyOf("net-eks-auth"), {
             Version: "2012-10-17",
             Statement: [
                 { Sid: "OnlyOurPrincipals", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } },
@@ -102,12 +110,12 @@ describe("PrivateClusterEndpoints security group, policies and checks", () => {
         mockAws().reset("cn-north-1");
         await valueOf(endpoints("acct", { services: ["s3", "sts", "ecr.api"], defaultPolicy: "account" }).endpointIds);
         const ours = { Sid: "OnlyOurPrincipals", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } } };
-        assert.deepStrictEqual(JSON.parse(registered()["acct-ecr.api"].policy).Statement, [ours]);
-        assert.deepStrictEqual(JSON.parse(registered()["acct-s3"].policy).Statement, [
+        assert.deepStrictEqual(policyOf("acct-ecr.api").Statement, [ours]);
+        assert.deepStrictEqual(policyOf("acct-s3").Statement, [
             ours,
             { Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws-cn:s3:::prod-cn-north-1-starport-layer-bucket/*" },
         ]);
-        assert.deepStrictEqual(JSON.parse(registered()["acct-sts"].policy).Statement, [
+        assert.deepStrictEqual(policyOf("acct-sts").Statement, [
             ours,
             {
                 Sid: "WebIdentityToOurRoles",

@@ -9,6 +9,12 @@ import { programFailures } from "./support/failures";
 import { CA, ENDPOINT, RTB, SUBNETS, VPC, cluster, settle } from "./support/privateCluster";
 import { setReachabilityChecker } from "../adapters/reachability";
 
+/** The kubeconfig fields these tests read (https://kubernetes.io/docs/reference/config-api/kubeconfig.v1/). */
+interface Kubeconfig {
+    clusters: { name: string; cluster: { server: string; "certificate-authority-data": string } }[];
+    users: { user: { exec: { args: string[] } } }[];
+}
+
 describe("PrivateCluster outputs", () => {
     afterEach(settle);
 
@@ -21,7 +27,7 @@ describe("PrivateCluster outputs", () => {
             `apiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  cluster:\n    name: prod\n    apiServerEndpoint: ${ENDPOINT}\n    certificateAuthority: ${CA}\n    cidr: 10.200.0.0/16\n`,
         );
         assert.strictEqual(b.windowsArguments, `-APIServerEndpoint ${ENDPOINT} -Base64ClusterCA ${CA} -ServiceCIDR 10.200.0.0/16`);
-        const kubeconfig = JSON.parse(await valueOf(c.kubeconfig));
+        const kubeconfig = JSON.parse(await valueOf(c.kubeconfig)) as Kubeconfig;
         assert.deepStrictEqual(kubeconfig.clusters, [{ name: "prod", cluster: { server: ENDPOINT, "certificate-authority-data": CA } }]);
         assert.deepStrictEqual(kubeconfig.users[0].user.exec.args, ["eks", "get-token", "--cluster-name", "prod", "--region", "us-east-1", "--output", "json"]);
         assert.deepStrictEqual(await valueOf(c.loadBalancerControllerValues), {
@@ -76,7 +82,7 @@ describe("PrivateCluster outputs", () => {
 
         it("hands out the kubeconfig once the endpoint answers", async () => {
             mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
-            const kubeconfig = JSON.parse(await valueOf(at(port, { reachabilityCheck: "always" }).kubeconfig));
+            const kubeconfig = JSON.parse(await valueOf(at(port, { reachabilityCheck: "always" }).kubeconfig)) as Kubeconfig;
             assert.strictEqual(kubeconfig.clusters[0].cluster.server, `https://127.0.0.1:${port}`);
         });
 
@@ -115,7 +121,7 @@ describe("PrivateCluster outputs", () => {
             await new Promise<void>((resolve) => server.close(() => resolve()));
             server = net.createServer().listen(0, "127.0.0.1");
             mockAws().world.clusterEndpoints = { prod: `https://127.0.0.1:${port}` };
-            const kubeconfig = JSON.parse(await valueOf(at(port, {}).kubeconfig));
+            const kubeconfig = JSON.parse(await valueOf(at(port, {}).kubeconfig)) as Kubeconfig;
             assert.strictEqual(kubeconfig.clusters[0].cluster.server, `https://127.0.0.1:${port}`);
         });
     });

@@ -3,11 +3,13 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as yaml from "js-yaml";
-import { planJson, PlanJson, runPlanCli } from "./support/planCli";
+import { planJson, PlanJson, RootStackOutputs, runPlanCli } from "./support/planCli";
 
 const NS = "eks-private-access";
 const sampleText = fs.readFileSync("Pulumi.sample.yaml", "utf8");
-const sample = (yaml.load(sampleText) as { config: Record<string, any> }).config;
+const sample = (yaml.load(sampleText) as { config: Record<string, unknown> }).config;
+/** A section of the root stack's config (`eks-private-access:<section>`) as JSON, null where the stack leaves it out. */
+type Section = Record<string, unknown> | null;
 const sections = ["endpointAccess", "vpcEndpoints", "hybridDns", "privateCluster"];
 
 /** Every commented `key: value` setting of the sample, as `section.key` with its value. */
@@ -24,9 +26,9 @@ function commentedSettings(): Map<string, unknown> {
 }
 
 /** The sample's sections with `settings` uncommented, as --config arguments (sections not in the result are null). */
-function configArgs(settings: string[], edit: (c: Record<string, any>) => void = () => undefined): string[] {
+function configArgs(settings: string[], edit: (c: Record<string, Section>) => void = () => undefined): string[] {
     const commented = commentedSettings();
-    const config: Record<string, any> = Object.fromEntries(sections.map((s) => [s, structuredClone(sample[`${NS}:${s}`] ?? null)]));
+    const config = Object.fromEntries(sections.map((s) => [s, structuredClone((sample[`${NS}:${s}`] ?? null) as Section)]));
     for (const setting of settings) {
         const [section, key] = setting.split(".");
         config[section] = { ...(config[section] ?? {}), [key]: commented.get(setting) };
@@ -35,13 +37,13 @@ function configArgs(settings: string[], edit: (c: Record<string, any>) => void =
     return Object.entries(config).flatMap(([k, v]) => ["--config", `${k}=${JSON.stringify(v)}`]);
 }
 
-const byType = (plan: PlanJson, type: string) => plan.resources.filter((r) => r.type === type);
+const byType = (plan: PlanJson<RootStackOutputs>, type: string) => plan.resources.filter((r) => r.type === type);
 
-const alternatives: { name: string; settings: string[]; edit?: (c: Record<string, any>) => void; check: (plan: PlanJson) => void }[] = [
+const alternatives: { name: string; settings: string[]; edit?: (c: Record<string, Section>) => void; check: (plan: PlanJson<RootStackOutputs>) => void }[] = [
     {
         name: "endpointAccess public-and-private with publicAccessCidrs",
         settings: ["endpointAccess.publicAccessCidrs"],
-        edit: (c) => (c.endpointAccess.mode = "public-and-private"),
+        edit: (c) => (c.endpointAccess!.mode = "public-and-private"),
         check: (plan) => assert.deepStrictEqual(plan.outputs.vpcConfig, { endpointPublicAccess: true, endpointPrivateAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }),
     },
     {
@@ -49,7 +51,7 @@ const alternatives: { name: string; settings: string[]; edit?: (c: Record<string
         settings: ["vpcEndpoints.services", "vpcEndpoints.additionalServices", "vpcEndpoints.allowedCidrs", "vpcEndpoints.allowedSecurityGroupIds"],
         check: (plan) =>
             assert.deepStrictEqual(
-                Object.keys(plan.outputs.vpcEndpointIds).sort(),
+                Object.keys(plan.outputs.vpcEndpointIds!).sort(),
                 ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "logs", "s3", "ssm", "sts"],
             ),
     },
@@ -59,7 +61,7 @@ const alternatives: { name: string; settings: string[]; edit?: (c: Record<string
         check: (plan) => {
             // The guide's table plus clusterAutoscaler (autoscaling) and podIdentity (eks-auth): 9 interface endpoints x 2 AZs x $7.30.
             assert.deepStrictEqual(
-                Object.keys(plan.outputs.vpcEndpointIds).sort(),
+                Object.keys(plan.outputs.vpcEndpointIds!).sort(),
                 ["autoscaling", "ec2", "ecr.api", "ecr.dkr", "eks-auth", "elasticloadbalancing", "logs", "s3", "sts", "xray"],
             );
             assert.strictEqual(plan.outputs.vpcEndpointsMonthlyCostUsd, 131.4);
@@ -86,7 +88,7 @@ const alternatives: { name: string; settings: string[]; edit?: (c: Record<string
     {
         name: "hybridDns outbound endpoint, rule VPCs and RAM share",
         settings: ["hybridDns.outboundVpcId", "hybridDns.outboundSubnetIds", "hybridDns.vpcIds", "hybridDns.shareWith"],
-        edit: (c) => c.hybridDns.peeredCidrs.push("10.100.0.0/16"),
+        edit: (c) => (c.hybridDns!.peeredCidrs as string[]).push("10.100.0.0/16"),
         check: (plan) => {
             assert.strictEqual(byType(plan, "aws:route53/resolverRule:ResolverRule").length, 1);
             const share = byType(plan, "aws:ram/principalAssociation:PrincipalAssociation");
@@ -129,7 +131,7 @@ describe("root stack: Pulumi.sample.yaml and its commented alternatives", functi
 
     for (const alternative of alternatives) {
         it(alternative.name, async () => {
-            const { code, plan } = await planJson(configArgs(alternative.settings, alternative.edit));
+            const { code, plan } = await planJson<RootStackOutputs>(configArgs(alternative.settings, alternative.edit));
             assert.deepStrictEqual([code, plan.errors, plan.assumptions], [0, [], []]);
             alternative.check(plan);
         });
@@ -140,7 +142,7 @@ describe("root stack config errors", function () {
     this.timeout(120_000);
 
     it("typos and wrong types fail before anything is built, one line each with the key path", async () => {
-        const access = { ...sample[`${NS}:endpointAccess`], allowedCidrz: ["10.40.0.0/16"], hybridNodes: "yes" };
+        const access = { ...(sample[`${NS}:endpointAccess`] as Section), allowedCidrz: ["10.40.0.0/16"], hybridNodes: "yes" };
         const { code, plan } = await planJson(["--config", `endpointAccess=${JSON.stringify(access)}`, "--config", "vpcEndpoint={}"]);
         assert.strictEqual(code, 1);
         assert.deepStrictEqual(plan.resources, []);

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { type ComponentProvider, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
+import * as library from "../index";
 import { mockAws, valueOf } from "../plan/mocks";
 import { packageComponents, packageDir, packageProvider, providerName, renderSchema, schemaPath } from "../scripts/schema";
 import { declaredComponent } from "./support/componentSource";
@@ -32,12 +33,15 @@ interface Schema {
 
 /** The component classes index.ts exports, found from the module's runtime exports (not by the SDK's walker). */
 function exportedComponentNames(): string[] {
-    const index = require("../index") as Record<string, unknown>;
-    return Object.entries(index)
+    return Object.entries(library as Record<string, unknown>)
         .filter(([, v]) => typeof v === "function" && (v).prototype instanceof pulumi.ComponentResource)
         .map(([k]) => k)
         .sort();
 }
+
+/** A file of the compiled package, loaded as run-plugin loads the package (CommonJS). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built package (dist/), at paths known only at run time; import() would wrap it as an ES module namespace
+const requireBuilt = (file: string): unknown => require(file);
 
 describe("package schema (pulumi package add)", function () {
     this.timeout(180_000);
@@ -49,7 +53,7 @@ describe("package schema (pulumi package add)", function () {
     before(async () => {
         provider = packageProvider();
         text = await renderSchema(provider);
-        schema = JSON.parse(text);
+        schema = JSON.parse(text) as Schema;
         components = exportedComponentNames();
     });
 
@@ -59,11 +63,11 @@ describe("package schema (pulumi package add)", function () {
         // compiled function that starts the provider over the prebuilt schema (tests/plugin.test.ts runs it).
         const main = require.resolve(packageDir);
         assert.strictEqual(main, path.join(packageDir, "dist", "plugin.js"));
-        const entry = require(main) as unknown;
+        const entry = requireBuilt(main);
         assert.strictEqual(typeof entry, "function");
         assert.deepStrictEqual(getPulumiComponents(entry), []);
         // The library it constructs from (dist/index.js) exports the same components the schema is built from.
-        const compiled = require(path.join(packageDir, "dist", "index.js")) as Record<string, unknown>;
+        const compiled = requireBuilt(path.join(packageDir, "dist", "index.js")) as Record<string, unknown>;
         assert.deepStrictEqual(getPulumiComponents(compiled).map((c) => c.name).sort(), components);
         assert.deepStrictEqual(packageComponents().map((c) => c.name).sort(), components);
         assert.strictEqual(providerName(), PKG);

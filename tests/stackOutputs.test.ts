@@ -13,7 +13,8 @@ import {
     vpcEndpointOutputs,
 } from "../adapters/stackOutputs";
 import { mockAws, NETWORK_STACK } from "../plan/mocks";
-import { planJson } from "./support/planCli";
+import type clusterProgram from "../examples/stack-refs/cluster";
+import { ProgramOutputs, planJson } from "./support/planCli";
 
 const STACK = "acme/network/prod";
 const details = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
@@ -96,7 +97,7 @@ describe("examples/stack-refs: network and cluster stacks", function () {
     });
 
     it("the cluster stack adds its endpoint access, forwarding rule and missing endpoints from the network's outputs", async () => {
-        const { code, plan } = await planJson(["examples/stack-refs/cluster"]);
+        const { code, plan } = await planJson<ProgramOutputs<Awaited<ReturnType<typeof clusterProgram>>>>(["examples/stack-refs/cluster"]);
         assert.strictEqual(code, 0, JSON.stringify(plan.errors));
         const network = mockAws().world.stackOutputs[NETWORK_STACK] as Record<string, unknown> & {
             onPremisesCidrs: string[];

@@ -2,6 +2,7 @@
 // as it does under `pulumi up`. Tests that expect such a failure collect it here instead of letting mocha
 // blame whichever test runs next.
 import * as pulumi from "@pulumi/pulumi";
+import * as runtimeState from "@pulumi/pulumi/runtime/state";
 import { messageOf } from "../../plan/run";
 
 interface RuntimeStore {
@@ -42,14 +43,21 @@ export async function programFailures(fn: () => unknown): Promise<string[]> {
         while (!drained && (seen.length === 0 || Date.now() - lastFailure < SETTLE_MS)) {
             await new Promise((resolve) => setTimeout(resolve, 10));
         }
-        if (!drained) {
-            const store = (require("@pulumi/pulumi/runtime/state") as { getStore(): RuntimeStore }).getStore();
-            store.settings.rpcDone = Promise.resolve();
-        }
+        if (!drained) restartRpcQueue();
         await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {
         process.off("unhandledRejection", collect);
-        for (const listener of previous) process.on("unhandledRejection", listener as (...args: any[]) => void);
+        for (const listener of previous) process.on("unhandledRejection", listener);
     }
     return [...new Set(seen)];
+}
+
+/**
+ * Starts the SDK's RPC queue afresh, as `resetOptions` does: a program whose queue never drains (a registration
+ * waits on an Output that failed) cannot hang the programs after it.
+ */
+export function restartRpcQueue(): void {
+    // SDK internals: runtime/state exports getStore, which its published typings leave out.
+    const store = (runtimeState as unknown as { getStore(): RuntimeStore }).getStore();
+    store.settings.rpcDone = Promise.resolve();
 }

@@ -3,6 +3,7 @@
 // writes for each (schema.json's inputProperties: what a Python, Go or YAML program can set).
 import * as pulumi from "@pulumi/pulumi";
 import * as lib from "../../index";
+import schemaJson from "../../schema.json";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"];
@@ -137,6 +138,6 @@ export function exportedComponents(): Record<string, ComponentClass> {
 
 /** The argument names a user writes for a component (its schema inputProperties). */
 export function argumentNames(component: string): Set<string> {
-    const schema = require("../../schema.json") as { resources: Record<string, { inputProperties?: Record<string, unknown> }> };
+    const schema: { resources: Record<string, { inputProperties?: Record<string, unknown> }> } = schemaJson;
     return new Set(Object.keys(schema.resources[`eks-private-access:index:${component}`]?.inputProperties ?? {}));
 }

@@ -28,7 +28,7 @@ const HUGE = 100_000;
 function isContainer(value: unknown): value is Record<string | number, unknown> {
     if (Array.isArray(value)) return true;
     if (value === null || typeof value !== "object") return false;
-    const proto = Object.getPrototypeOf(value);
+    const proto: unknown = Object.getPrototypeOf(value);
     return proto === Object.prototype || proto === null;
 }
 
@@ -97,7 +97,7 @@ const forBooleans: Replacement[] = [
 ];
 
 const forObjects: Replacement[] = [
-    { label: "a list of its values", make: (v) => Object.values(v as object) },
+    { label: "a list of its values", make: (v) => Object.values(v as Record<string, unknown>) },
     { label: "a string instead of an object", make: () => "object" },
     { label: "a key with an undefined value", make: (v) => ({ ...(v as object), "a-label": undefined }) },
     { label: "a key with a number value", make: (v) => ({ ...(v as object), "a-label": 5 }) },

@@ -7,10 +7,8 @@
 // a fuzz run of thousands of programs stays within its time budget.
 import * as pulumi from "@pulumi/pulumi";
 import { mockAws, RecordedResource } from "../../plan/mocks";
+import { restartRpcQueue } from "./failures";
 
-interface RuntimeStore {
-    settings: { rpcDone: Promise<void> };
-}
 type Settings = { rpcKeepAlive(): () => void };
 
 /** How long a program may be idle before it is taken as ended. */
@@ -31,6 +29,7 @@ export interface ProgramRun {
     hung: boolean;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- SDK internals: rpcKeepAlive is replaced on the module object the SDK calls it through, which an import binding cannot be
 const settings = require("@pulumi/pulumi/runtime/settings") as Settings;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be put back on settings, never called detached
 const originalKeepAlive = settings.rpcKeepAlive;
@@ -101,14 +100,9 @@ async function settle(hung: () => boolean): Promise<void> {
         const now = activity + mockAws().resources.size + mockAws().calls.length;
         if (now !== seen) [seen, quietSince] = [now, Date.now()];
         else if (Date.now() - quietSince >= QUIET_MS) break;
-        if (Date.now() - started > LIMIT_MS) return hungUp();
+        if (Date.now() - started > LIMIT_MS) return restartRpcQueue();
     }
-    if (!drained) hungUp();
-}
-
-function hungUp(): void {
-    const store = (require("@pulumi/pulumi/runtime/state") as { getStore(): RuntimeStore }).getStore();
-    store.settings.rpcDone = Promise.resolve();
+    if (!drained) restartRpcQueue();
 }
 
 /** Reports a failure of any Output the component exposes (its own, or one level down in a list or map). */

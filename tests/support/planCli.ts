@@ -2,7 +2,9 @@
 import { execFile } from "child_process";
 import * as assert from "assert";
 import * as path from "path";
+import type * as pulumi from "@pulumi/pulumi";
 import type { PlanResult } from "../../plan/run";
+import type * as rootStack from "../../stack/index";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -12,18 +14,24 @@ export function runPlanCli(args: string[]): Promise<{ code: number; stdout: stri
             process.execPath,
             [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/plan.ts", ...args],
             { cwd: root, maxBuffer: 32 * 1024 * 1024 },
-            (err, stdout, stderr) => resolve({ code: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
+            (err, stdout, stderr) => resolve({ code: err ? ((err.code ?? 1) as number) : 0, stdout, stderr }),
         );
     });
 }
 
-/** The plan as `--json` prints it; its stack outputs are read as the JSON they are (each test knows its program's). */
-export type PlanJson = Omit<PlanResult, "outputs"> & { outputs: Record<string, any> };
+/** The plan as `--json` prints it, with the stack outputs of the program planned (each test knows its program's). */
+export type PlanJson<Outputs = Record<string, unknown>> = Omit<PlanResult, "outputs"> & { outputs: Outputs };
 
-export async function planJson(args: string[]): Promise<{ code: number; plan: PlanJson }> {
+/** A program's stack outputs as the plan prints them: each export's plain value (an Output's, a promise's). */
+export type ProgramOutputs<Program> = { [K in keyof Program]: pulumi.Unwrap<Program[K]> };
+
+/** The root stack's (stack/index.ts) outputs, undefined where the sections that export them are not configured. */
+export type RootStackOutputs = ProgramOutputs<typeof rootStack>;
+
+export async function planJson<Outputs = Record<string, unknown>>(args: string[]): Promise<{ code: number; plan: PlanJson<Outputs> }> {
     const { code, stdout, stderr } = await runPlanCli([...args, "--json"]);
     try {
-        return { code, plan: JSON.parse(stdout) as PlanJson };
+        return { code, plan: JSON.parse(stdout) as PlanJson<Outputs> };
     } catch {
         throw new Error(`plan printed no JSON (exit ${code}): ${stderr}${stdout}`);
     }

@@ -1,7 +1,9 @@
 // Fixtures of the PrivateClusterEndpoints integration tests (tests/privateClusterEndpoints*.test.ts).
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateClusterEndpoints, PrivateClusterEndpointsArgs } from "../../vpcEndpoints/privateClusterEndpoints";
 import { mockAws } from "../../plan/mocks";
+import type { InputsOf } from "../../plan/mocks/types";
 
 export const VPC = "vpc-0a1b2c3d4e5f60718";
 export const SUBNETS = ["subnet-0d1e2f3a4b5c6d7e8", "subnet-0e2f3a4b5c6d7e8f9", "subnet-0f3a4b5c6d7e8f90a"];
@@ -20,9 +22,12 @@ export function endpoints(name: string, extra: Partial<PrivateClusterEndpointsAr
     return new PrivateClusterEndpoints(name, { vpcId: VPC, subnetIds: SUBNETS, routeTableIds: [RTB], ...extra });
 }
 
+/** A VPC endpoint's inputs as the component sent them (aws.ec2.VpcEndpointArgs, as plain values). */
+export type EndpointInputs = InputsOf<aws.ec2.VpcEndpointArgs>;
+
 /** Endpoint resources by name, with their inputs. */
-export function registered(): Record<string, Record<string, any>> {
-    return Object.fromEntries(mockAws().ofType(ENDPOINT).map((r) => [r.name, r.inputs]));
+export function registered(): Record<string, EndpointInputs> {
+    return Object.fromEntries(mockAws().ofType(ENDPOINT).map((r) => [r.name, r.inputs as EndpointInputs]));
 }
 
 /**
