@@ -4,7 +4,8 @@ import pulumi from "@pulumi/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 // typescript-eslint's typed recommended set (recommendedTypeChecked) everywhere: shipped code, the offline plan,
-// the stack, scripts and bench without exceptions (values of no declared type are `unknown`, narrowed where read).
+// the stack, scripts, bench and the tests without exceptions (values of no declared type are `unknown`, narrowed
+// where read; JSON a test reads has a declared shape).
 export default tseslint.config(
     { ignores: ["node_modules/**", "coverage/**", "dist/**", "policy/dist/**", "**/bin/**"] },
     { linterOptions: { reportUnusedDisableDirectives: "error" } },
@@ -23,21 +24,6 @@ export default tseslint.config(
             "@typescript-eslint/no-floating-promises": "error",
             "@typescript-eslint/no-misused-promises": "error",
             "@typescript-eslint/await-thenable": "error",
-        },
-    },
-    {
-        // Tests read plans, mock records, stack outputs and gRPC replies as the JSON they are, deep and untyped, and
-        // load some modules lazily with require (fixtures run as programs, SDK internals, the built package), so the
-        // `any` family and require imports are allowed there; every other rule of the set applies to tests too.
-        files: ["tests/**/*.ts", "**/*.test.ts"],
-        rules: {
-            "@typescript-eslint/no-explicit-any": "off",
-            "@typescript-eslint/no-unsafe-argument": "off",
-            "@typescript-eslint/no-unsafe-assignment": "off",
-            "@typescript-eslint/no-unsafe-call": "off",
-            "@typescript-eslint/no-unsafe-member-access": "off",
-            "@typescript-eslint/no-unsafe-return": "off",
-            "@typescript-eslint/no-require-imports": "off",
         },
     },
 );

@@ -1,6 +1,5 @@
 // The shape adding a rule relies on: one file per rule, named after its policy and exporting it under that name,
 // its unit test beside it, and one line in `rules`. A rule file missing from the list fails here.
-/* eslint @typescript-eslint/no-require-imports: "error" -- this file keeps its one require explicit (disabled inline, with its reason) even where the tests override allows requires */
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";

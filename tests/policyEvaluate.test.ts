@@ -1,7 +1,6 @@
 // evaluatePolicies, the offline plan's entry to the rules: hand-built plan resources (ids known, references by
 // value, no dependency graph), profiles and config, unknown markers, the profile config files, and the insecure
 // fixture program run under the mocks.
-/* eslint @typescript-eslint/no-require-imports: "error" -- this file keeps its one require explicit (disabled inline, with its reason) even where the tests override allows requires */
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
