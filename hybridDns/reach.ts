@@ -16,12 +16,10 @@ import { lookup } from "../shared/lookups";
 /** The subnets (those in `vpcId`; the endpoint reports the others) and the VPC's associated IPv4 CIDR blocks. */
 function lookedUp(site: InputSite, ids: string[], vpcId: pulumi.Input<string>): pulumi.Output<{ subnets: SubnetRange[]; vpcCidrs: string[] }> {
     const vpc = lookup(aws.ec2.getVpcOutput, { id: vpcId }, site.resource);
-    return applyEach([vpc, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource))], ([v, ...list]) => {
-        return {
-            subnets: list.filter((s) => s.vpcId === v.id).map((s) => ({ id: s.id, vpcId: s.vpcId, cidrBlock: s.cidrBlock })),
-            vpcCidrs: [v.cidrBlock, ...v.cidrBlockAssociations.filter((a) => a.state === "associated" && a.cidrBlock !== v.cidrBlock).map((a) => a.cidrBlock)],
-        };
-    });
+    return applyEach([vpc, ...ids.map((id) => lookup(aws.ec2.getSubnetOutput, { id }, site.resource))], ([v, ...list]) => ({
+        subnets: list.filter((s) => s.vpcId === v.id).map((s) => ({ id: s.id, vpcId: s.vpcId, cidrBlock: s.cidrBlock })),
+        vpcCidrs: [v.cidrBlock, ...v.cidrBlockAssociations.filter((a) => a.state === "associated" && a.cidrBlock !== v.cidrBlock).map((a) => a.cidrBlock)],
+    }));
 }
 
 /** The subnet ids, once `problemOf` finds nothing wrong with the looked-up subnets; otherwise fails naming `arg`. */

@@ -59,7 +59,7 @@ export class ResolverInboundEndpoint extends pulumi.ComponentResource {
         );
 
         this.endpointId = once(subnetIds, endpoint.id);
-        this.ipAddresses = subnetIds.apply(() => endpoint.ipAddresses.apply((ips) => ips.map((a) => (a.ip ?? a.ipv6))));
+        this.ipAddresses = once(subnetIds, endpoint.ipAddresses.apply((ips) => ips.map((a) => (a.ip ?? a.ipv6))));
         this.securityGroupId = once(subnetIds, securityGroup.id);
         this.monthlyCostUsd = subnetIds.apply((ids) => resolverEndpointMonthlyUsd(ids.length));
         this.registerOutputs({ endpointId: this.endpointId, ipAddresses: this.ipAddresses, securityGroupId: this.securityGroupId, monthlyCostUsd: this.monthlyCostUsd });
