@@ -10,7 +10,11 @@ export function after(...checks: pulumi.Input<unknown>[]): pulumi.Output<pulumi.
     return applyEach(checks, () => []);
 }
 
-/** `value` once every check has passed: a component's outputs fail with a failed check instead of waiting forever for children never registered. */
+/**
+ * `value` once every check has passed: a component's outputs fail with a failed check instead of waiting forever for
+ * children never registered. One apply on `checks` (`pulumi.all` would wrap both again); at a preview where the
+ * checks are still unknown the result is unknown and carries the checks' dependencies only, as applyEach.
+ */
 export function once<T>(checks: pulumi.Output<unknown>, value: pulumi.Input<T>): pulumi.Output<T> {
     return checks.apply(() => value) as pulumi.Output<T>;
 }
