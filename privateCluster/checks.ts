@@ -6,8 +6,7 @@ import { InputError } from "../shared/errors";
 import { eksClusterMonthlyUsd, prices, sumUsd } from "../aws/prices";
 import { cidrsNameRules } from "../shared/ruleSources";
 import { requirePlain, checkStringList } from "../shared/validatedInput";
-import { arnPartitionSource } from "../aws/ids";
-import { controlPlaneLogTypes } from "../aws/ids";
+import { arnPartitionSource, controlPlaneLogTypes } from "../aws/ids";
 
 /** When PrivateCluster checks, from where Pulumi runs, that the API server answers. */
 export const ReachabilityCheck = {

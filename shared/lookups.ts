@@ -10,7 +10,7 @@
 //   automation API can run several stacks, each with its own config, in one process), otherwise in one map that
 //   `resetLookups()` clears (tests/hooks.ts does before each test, as the mocked account changes between tests).
 import * as pulumi from "@pulumi/pulumi";
-import { applyEach, isPlain } from "./outputs";
+import { applyToMap, isPlain } from "./outputs";
 
 type Invoke<A, R> = (args: A, opts?: pulumi.InvokeOutputOptions) => pulumi.Output<R>;
 /** Any invoke function (or `derived`) as a cache slot: only its identity is used. */
@@ -88,9 +88,5 @@ export function shared<R>(key: string, parent: pulumi.Resource, make: () => pulu
  */
 export function lookup<A extends object, R>(invoke: Invoke<A, R>, args: A, parent: pulumi.Resource): pulumi.Output<R> {
     if (isPlain(args)) return cached(invoke, args, parent);
-    const entries = Object.entries(args);
-    return applyEach(
-        entries.map(([, v]) => v as pulumi.Input<unknown>),
-        (values) => cached(invoke, Object.fromEntries(entries.map(([k], i) => [k, values[i]])) as A, parent),
-    );
+    return applyToMap(args, (plain) => cached(invoke, plain as A, parent));
 }

@@ -26,11 +26,17 @@ export function isPlainShape(value: unknown): boolean {
 export function outputOf<T>(value: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
     if (pulumi.Output.isInstance(value)) return value as pulumi.Output<pulumi.Unwrap<T>>;
     if (Array.isArray(value) && !isPlain(value)) return applyEach(value as unknown[], (values) => values) as unknown as pulumi.Output<pulumi.Unwrap<T>>;
-    if (isMap(value) && !isPlain(value)) {
-        const keys = Object.keys(value);
-        return applyEach(Object.values(value), (values) => Object.fromEntries(keys.map((k, i) => [k, values[i]]))) as pulumi.Output<pulumi.Unwrap<T>>;
-    }
+    if (isMap(value) && !isPlain(value)) return applyToMap(value, (plain) => plain) as pulumi.Output<pulumi.Unwrap<T>>;
     return pulumi.output<T>(value);
+}
+
+/** `f` of `map` with each of its values known: applyEach over the values, the keys put back. */
+export function applyToMap<M extends object, R>(map: M, f: (plain: pulumi.Unwrap<M>) => pulumi.Input<R>): pulumi.Output<R> {
+    const entries = Object.entries(map) as [string, pulumi.Input<unknown>][];
+    return applyEach(
+        entries.map(([, v]) => v),
+        (values) => f(Object.fromEntries(entries.map(([k], i) => [k, values[i]])) as pulumi.Unwrap<M>),
+    );
 }
 
 /** An object literal (not a Promise, a Resource or an instance of any other class). */

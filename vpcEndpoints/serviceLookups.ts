@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { EndpointType } from "./services";
 import { regionalStsEndpoint } from "../aws/privateClusterChecklist";
 import { lookup, shared } from "../shared/lookups";
+import { applyEach, outputOf } from "../shared/outputs";
 
 /** What AWS says about one endpoint service in the region. */
 export type ServiceFacts = aws.ec2.GetVpcEndpointServiceResult;
@@ -51,7 +52,7 @@ const setKey = (endpoints: EndpointKey[]) => endpoints.map((e) => `${e.key}=${e.
 /** The facts of every endpoint of a component, by key: one Output per provider and endpoint set. */
 export function serviceSet(endpoints: EndpointKey[], parent: pulumi.Resource): pulumi.Output<Record<string, ServiceFacts>> {
     return shared(`services:${setKey(endpoints)}`, parent, () =>
-        pulumi.all(Object.fromEntries(endpoints.map((e) => [e.key, serviceFacts(e.service, e.type, parent)]))),
+        outputOf(Object.fromEntries(endpoints.map((e) => [e.key, serviceFacts(e.service, e.type, parent)]))),
     );
 }
 
@@ -66,6 +67,6 @@ export function serviceNames(endpoints: EndpointKey[], parent: pulumi.Resource):
 export function regionalStsUrl(parent: pulumi.Resource): pulumi.Output<string> {
     return shared("regional-sts-url", parent, () => {
         const dnsSuffix = lookup(aws.getPartitionOutput, {}, parent).dnsSuffix;
-        return pulumi.all([providerRegion(parent), dnsSuffix]).apply(([r, d]) => regionalStsEndpoint(r, d));
+        return applyEach([providerRegion(parent), dnsSuffix], ([r, d]) => regionalStsEndpoint(r, d));
     });
 }
